@@ -1,0 +1,133 @@
+// The annotation model. Kinds, claim types, polarities and relations live here only:
+// adding one is a one-line change (schema, CLI and UI read these tables).
+
+export const ANNOTATION_KINDS = ['claim', 'stance', 'note', 'link'] as const;
+export const CLAIM_TYPES = ['factual', 'causal', 'predictive', 'normative', 'proposal'] as const;
+export const POLARITIES = ['support', 'oppose', 'neutral', 'mixed'] as const;
+export const LINK_RELATIONS = ['supports', 'contradicts', 'elaborates', 'same-as', 'cites', 'responds-to'] as const;
+export const ANCHOR_STATUSES = ['anchored', 'moved', 'fuzzy', 'ambiguous', 'orphaned'] as const;
+export const REVIEW_STATUSES = ['fuzzy', 'ambiguous', 'orphaned', 'conflict'] as const;
+
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+export type Polarity = (typeof POLARITIES)[number];
+export type LinkRelation = (typeof LINK_RELATIONS)[number];
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** Speaker and holder value for the document's own author (rather than an entity id). */
+export const AUTHOR = 'author';
+/** Prefix that marks a stance target as a free topic rather than an annotation or entity. */
+export const TOPIC_PREFIX = 'topic:';
+
+/**
+ * Where an annotation sits. `exact`/`prefix`/`suffix` are the W3C TextQuoteSelector,
+ * `start`/`end` the W3C TextPositionSelector. Offsets count UTF-16 code units of the
+ * normalised text (BOM removed, CRLF and CR turned into LF), as VS Code counts them;
+ * exports convert to code points.
+ */
+export interface Anchor {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** Set when an annotation needs a person's eye: the anchor moved fuzzily, is ambiguous, lost, or merged in conflict. */
+export interface Review {
+  status: ReviewStatus;
+  /** The quoted text before re-anchoring, so the reviewer can compare. */
+  was?: string;
+  reason?: string;
+}
+
+interface AnnotationBase {
+  id: string;
+  kind: AnnotationKind;
+  anchor: Anchor;
+  author: string;
+  created: string;
+  modified: string;
+  tags?: string[];
+  note?: string;
+  review?: Review;
+}
+
+export interface Claim extends AnnotationBase {
+  kind: 'claim';
+  /** A paraphrase of what is claimed. */
+  label: string;
+  /** An entity id, or `author`. */
+  speaker: string;
+  claimType: ClaimType;
+}
+
+export interface Stance extends AnnotationBase {
+  kind: 'stance';
+  /** An entity id, or `author`. */
+  holder: string;
+  /** A claim reference (`path#id` or `#id`), an entity id, or `topic:<words>`. */
+  target: string;
+  polarity: Polarity;
+}
+
+export interface Note extends AnnotationBase {
+  kind: 'note';
+}
+
+export interface Link extends AnnotationBase {
+  kind: 'link';
+  /** `path#id`, `#id` (same document) or an entity id. */
+  from: string;
+  to: string;
+  relation: LinkRelation;
+}
+
+export type Annotation = Claim | Stance | Note | Link;
+
+/** Field order in sidecars and exports, per kind: fixed so that files diff minimally. */
+export const FIELD_ORDER: Record<AnnotationKind, readonly string[]> = {
+  claim: ['id', 'kind', 'anchor', 'label', 'speaker', 'claimType', 'tags', 'note', 'author', 'created', 'modified', 'review'],
+  stance: ['id', 'kind', 'anchor', 'holder', 'target', 'polarity', 'tags', 'note', 'author', 'created', 'modified', 'review'],
+  note: ['id', 'kind', 'anchor', 'tags', 'note', 'author', 'created', 'modified', 'review'],
+  link: ['id', 'kind', 'anchor', 'from', 'to', 'relation', 'tags', 'note', 'author', 'created', 'modified', 'review'],
+};
+export const ANCHOR_FIELD_ORDER = ['exact', 'prefix', 'suffix', 'start', 'end'] as const;
+export const REVIEW_FIELD_ORDER = ['status', 'was', 'reason'] as const;
+
+export const SCHEMA_VERSION = 1;
+
+/** One sidecar file: the annotations of one document. */
+export interface Sidecar {
+  schemaVersion: number;
+  /** Path of the document relative to its workspace folder, with forward slashes. */
+  document: string;
+  /** Git blob id of the document's bytes when the sidecar was last saved. */
+  fingerprint: string;
+  annotations: Annotation[];
+}
+
+/** Sort order in sidecars: by start offset, then id. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.anchor.start - b.anchor.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export interface AnnotationRef {
+  /** Document path relative to the workspace folder; undefined for `#id` (same document). */
+  document?: string;
+  id: string;
+}
+
+/** Parses `path#id` or `#id`; returns undefined for entity ids and topics. */
+export function parseAnnotationRef(ref: string): AnnotationRef | undefined {
+  const hash = ref.lastIndexOf('#');
+  if (hash < 0 || ref.startsWith(TOPIC_PREFIX)) return undefined;
+  const id = ref.slice(hash + 1);
+  if (!id) return undefined;
+  return { document: hash === 0 ? undefined : ref.slice(0, hash), id };
+}
+
+export function formatAnnotationRef(document: string | undefined, id: string): string {
+  return `${document ?? ''}#${id}`;
+}
