@@ -1,0 +1,92 @@
+import { Annotation, SCHEMA_VERSION, Sidecar } from '../model';
+import { Problem } from '../problem';
+import { problemAtPath } from '../yaml/locate';
+import { ParsedYaml, parseUntrustedYaml, toPlain } from '../yaml/safeYaml';
+import { compileSchema } from '../yaml/schemaValidation';
+import { buildSidecarSchema } from './sidecarSchema';
+import { checkRelativeDocumentPath } from './documentPaths';
+
+const validateSidecar = compileSchema(buildSidecarSchema());
+
+export interface SidecarRead {
+  /** What could be read: the valid annotations, for display. Undefined when nothing could. */
+  sidecar?: Sidecar;
+  problems: Problem[];
+  /**
+   * False when saving would lose something (an invalid or unreadable entry, a newer schema):
+   * the file must then never be overwritten until a person fixes it.
+   */
+  writable: boolean;
+  parsed?: ParsedYaml;
+}
+
+/** Reads a sidecar's text. Never throws: every problem is located in `file`. */
+export function readSidecar(text: string, file: string): SidecarRead {
+  const parsed = parseUntrustedYaml(text, file);
+  if (parsed.problems.length) return { problems: parsed.problems, writable: false, parsed };
+  const { doc, lines } = parsed;
+  let value: unknown;
+  try {
+    value = toPlain(doc);
+  } catch (error) {
+    return { problems: [{ file, line: 1, column: 1, severity: 'error', message: String((error as Error).message ?? error) }], writable: false, parsed };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { problems: [{ file, line: 1, column: 1, severity: 'error', message: 'a sidecar must be a mapping with schemaVersion, document, fingerprint and annotations' }], writable: false, parsed };
+  }
+  const raw = value as Record<string, unknown>;
+  const version = raw.schemaVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
+    return readNewer(raw, version, parsed, file);
+  }
+
+  const problems = validateSidecar(doc, lines, raw, file);
+  const sidecar = salvage(raw, problems);
+  problems.push(...semanticProblems(sidecar, parsed, file));
+  const writable = !problems.some((p) => p.severity === 'error');
+  return { sidecar, problems, writable, parsed };
+}
+
+function readNewer(raw: Record<string, unknown>, version: number, parsed: ParsedYaml, file: string): SidecarRead {
+  const problems: Problem[] = [
+    problemAtPath(file, parsed.doc, parsed.lines, '/schemaVersion', `written by a newer Policy Annotator (schema ${version}, this one reads ${SCHEMA_VERSION}): shown read-only; upgrade the extension to edit it`),
+  ];
+  problems[0].severity = 'warning';
+  const sidecar = salvage(raw, validateSidecar(parsed.doc, parsed.lines, { ...raw, schemaVersion: SCHEMA_VERSION }, file));
+  return { sidecar, problems, writable: false, parsed };
+}
+
+/** Keeps the annotations that validated, so the rest can still be shown while the file is fixed. */
+function salvage(raw: Record<string, unknown>, problems: Problem[]): Sidecar | undefined {
+  if (!Array.isArray(raw.annotations) || typeof raw.document !== 'string') return undefined;
+  const badIndexes = new Set<number>();
+  for (const p of problems) {
+    const m = /^\/annotations\/(\d+)/.exec(p.pointer ?? '');
+    if (m) badIndexes.add(Number(m[1]));
+  }
+  const annotations = (raw.annotations as Annotation[]).filter((a, i) => !badIndexes.has(i) && a !== null && typeof a === 'object');
+  return {
+    schemaVersion: typeof raw.schemaVersion === 'number' ? raw.schemaVersion : SCHEMA_VERSION,
+    document: raw.document,
+    fingerprint: typeof raw.fingerprint === 'string' ? raw.fingerprint : '',
+    annotations,
+  };
+}
+
+function semanticProblems(sidecar: Sidecar | undefined, parsed: ParsedYaml, file: string): Problem[] {
+  if (!sidecar) return [];
+  const problems: Problem[] = [];
+  const pathProblem = checkRelativeDocumentPath(sidecar.document);
+  if (pathProblem) problems.push(problemAtPath(file, parsed.doc, parsed.lines, '/document', pathProblem));
+  const seen = new Map<string, number>();
+  sidecar.annotations.forEach((a, i) => {
+    const first = seen.get(a.id);
+    if (first !== undefined) {
+      problems.push(problemAtPath(file, parsed.doc, parsed.lines, `/annotations/${i}/id`, `duplicate id '${a.id}' (first used by annotations[${first}])`));
+    } else seen.set(a.id, i);
+    if (a.anchor.end < a.anchor.start) {
+      problems.push(problemAtPath(file, parsed.doc, parsed.lines, `/annotations/${i}/anchor/end`, `anchor end ${a.anchor.end} is before start ${a.anchor.start}`));
+    }
+  });
+  return problems;
+}

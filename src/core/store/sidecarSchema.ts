@@ -1,0 +1,96 @@
+import { ANNOTATION_KINDS, CLAIM_TYPES, FIELD_ORDER, LINK_RELATIONS, POLARITIES, REVIEW_STATUSES, SCHEMA_VERSION } from '../model';
+
+// The sidecar JSON Schema is built from the model's tables, so a new kind or relation needs no schema edit.
+// `npm run schemas` writes it to schemas/sidecar.schema.json (shipped for yamlValidation); a test keeps the two equal.
+
+const reference = {
+  type: 'string',
+  minLength: 1,
+  description: '`path#id` or `#id` for an annotation (path relative to the workspace folder), or an entity id.',
+};
+const party = { type: 'string', minLength: 1, description: 'An entity id from the catalogue, or `author`.' };
+
+const kindFields: Record<string, Record<string, object>> = {
+  claim: {
+    label: { type: 'string', minLength: 1, description: 'A paraphrase of what is claimed.' },
+    speaker: party,
+    claimType: { enum: [...CLAIM_TYPES] },
+  },
+  stance: {
+    holder: party,
+    target: { type: 'string', minLength: 1, description: 'A claim (`path#id` or `#id`), an entity id, or `topic:<words>`.' },
+    polarity: { enum: [...POLARITIES] },
+  },
+  note: {},
+  link: { from: reference, to: reference, relation: { enum: [...LINK_RELATIONS] } },
+};
+
+const commonFields = {
+  id: { type: 'string', pattern: '^[0-9a-z][0-9a-z-]{2,31}$', description: 'Stable id, unique in the workspace, never reused.' },
+  anchor: { $ref: '#/definitions/anchor' },
+  author: { type: 'string' },
+  created: { type: 'string', format: 'date-time' },
+  modified: { type: 'string', format: 'date-time' },
+  tags: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+  note: { type: 'string' },
+  review: { $ref: '#/definitions/review' },
+};
+
+function kindSchema(kind: (typeof ANNOTATION_KINDS)[number]): object {
+  const fields = { ...commonFields, kind: { const: kind }, ...kindFields[kind] };
+  const properties = Object.fromEntries(FIELD_ORDER[kind].map((key) => [key, fields[key as keyof typeof fields]]));
+  const optional = new Set(['tags', 'note', 'review']);
+  return {
+    type: 'object',
+    title: kind,
+    additionalProperties: false,
+    required: FIELD_ORDER[kind].filter((key) => !optional.has(key)),
+    properties,
+  };
+}
+
+export function buildSidecarSchema(): object {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://policy-annotator.invalid/schemas/sidecar.schema.json',
+    title: 'Policy Annotator sidecar',
+    description: 'Annotations of one document, anchored by quote and position.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['schemaVersion', 'document', 'fingerprint', 'annotations'],
+    properties: {
+      schemaVersion: { type: 'integer', minimum: 1, description: `Format version; this release writes ${SCHEMA_VERSION}.` },
+      document: { type: 'string', minLength: 1, description: 'Document path relative to the workspace folder.' },
+      fingerprint: { type: 'string', pattern: '^([0-9a-f]{40}|[0-9a-f]{64})$', description: 'Git blob id of the document at last save.' },
+      annotations: { type: 'array', items: { $ref: '#/definitions/annotation' } },
+    },
+    definitions: {
+      anchor: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['exact', 'prefix', 'suffix', 'start', 'end'],
+        description: 'W3C TextQuoteSelector (exact, prefix, suffix) and TextPositionSelector (start, end), in UTF-16 code units of the text with BOM removed and line ends as LF.',
+        properties: {
+          exact: { type: 'string', minLength: 1 },
+          prefix: { type: 'string' },
+          suffix: { type: 'string' },
+          start: { type: 'integer', minimum: 0 },
+          end: { type: 'integer', minimum: 0 },
+        },
+      },
+      review: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['status'],
+        properties: { status: { enum: [...REVIEW_STATUSES] }, was: { type: 'string' }, reason: { type: 'string' } },
+      },
+      annotation: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { enum: [...ANNOTATION_KINDS] } },
+        // if/then per kind gives one precise error instead of oneOf's error per branch.
+        allOf: ANNOTATION_KINDS.map((kind) => ({ if: { properties: { kind: { const: kind } } }, then: kindSchema(kind) })),
+      },
+    },
+  };
+}
