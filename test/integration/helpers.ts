@@ -10,10 +10,11 @@ export const DEFAULT_SEED = '000_d3c97eb98561e2fd.txt';
 
 /**
  * console.log that always reaches the terminal of whoever runs the suite; plain console.log output is
- * shown only when the run fails or with PA_VERBOSE=1 (see index.ts).
+ * shown only when the run fails or with PA_VERBOSE=1 (see index.ts). Desktop VS Code prints the
+ * extension host's console itself, so there (PA_LOG_PLAIN=1) no tag is needed.
  */
 export function log(...args: unknown[]): void {
-  console.log(`PA_LOG:${format(...args)}`);
+  console.log(`${process.env.PA_LOG_PLAIN ? '' : 'PA_LOG:'}${format(...args)}`);
 }
 
 export function getExtension(): vscode.Extension<unknown> {

@@ -3,7 +3,7 @@
 // codeAutomationLog, mixed with the workbench's own logs. VS Code makes `console.*` read-only in the
 // extension host, so the reporter's lines are tagged here instead; the runner always shows tagged lines
 // and shows the rest (including a test's plain console.log) only when the run fails or PA_VERBOSE=1.
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import { log } from './helpers';
@@ -21,6 +21,8 @@ export async function run(): Promise<void> {
     throw err;
   }
   log(`${RESULT_TAG}${JSON.stringify(counts)}`);
+  // The desktop runner (scripts/test-electron.mjs) gets the counts through a file instead.
+  if (process.env.PA_RESULT_FILE) writeFileSync(process.env.PA_RESULT_FILE, JSON.stringify(counts));
   if (counts.failed > 0) throw new Error(`${counts.failed} integration test(s) failed`);
   if (counts.passed === 0) throw new Error('no integration test ran (check PA_INTEGRATION_GREP)');
 }
