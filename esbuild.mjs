@@ -39,12 +39,21 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
+  // Integration tests run inside the extension host (scripts/test-integration.mjs); mocha comes from node_modules.
   builds.push({
     ...common,
     entryPoints: [...filesUnder('test/integration', '.ts')],
     outdir: 'out/test',
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
+  });
+  // UI scenarios and their helpers run in Node and drive Chromium (scripts/test-ui.mjs).
+  builds.push({
+    ...common,
+    entryPoints: [...filesUnder('test/ui', '.ts')],
+    outdir: 'out/ui',
+    outbase: 'test/ui',
+    external: ['playwright-core'],
   });
 }
 if (bench) {

@@ -1,7 +1,7 @@
 // Starts and stops code-server (VS Code in the browser), which the integration, UI and vsix runners and
 // `npm start` use because this machine has no desktop VS Code and no network to download one.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -60,6 +60,16 @@ export function makeServerDirs(prefix = 'pa-code-server-') {
   // An explicit (empty) config keeps code-server from writing ~/.config/code-server/config.yaml.
   writeFileSync(join(base, 'config.yaml'), 'auth: none\n');
   return dirs;
+}
+
+/**
+ * Makes the repo an installed extension of a normal workbench (not an extension-test run): a symlink
+ * named like an installed extension, which code-server picks up from its --extensions-dir. The repo's
+ * dist/extension.js must be built.
+ */
+export function linkRepoAsExtension(extensionsDir) {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  symlinkSync(repoRoot, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
 }
 
 /**
