@@ -1,0 +1,157 @@
+import type { Anchor } from '../model';
+import { createAnchor } from './createAnchor';
+import { computeDiff, DiffMap, type DiffOptions } from './diffMapping';
+import { MOVED_MIN, reanchorByQuote } from './quoteSearch';
+import { ContextMatcher, evidence } from './similarity';
+import type { AnchorResult } from './types';
+
+export interface ReanchorOptions extends DiffOptions {
+  /** Quote search: only search near the expected position, never scan the whole text. */
+  localOnly?: boolean;
+}
+
+export interface ChunkedReanchorOptions extends ReanchorOptions {
+  /** Yield to the event loop after this many anchors (default 1000). */
+  yieldEvery?: number;
+  /** …or once a slice has run this long, in ms (default 25). */
+  sliceMs?: number;
+  /** Stops the work at the next slice boundary (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Re-anchors a batch against `newText`. With `oldText` (the text the anchors were made on):
+ * identical texts are a fast path (each anchor checked in place), otherwise one diff maps every
+ * span exactly. Without it, or for an anchor that does not match `oldText`, the quote is searched
+ * for, starting where its neighbours moved. Results are in the order of `anchors`.
+ */
+export function reanchorAll(anchors: readonly Anchor[], newText: string, oldText?: string, options: ReanchorOptions = {}): AnchorResult[] {
+  const job = new ReanchorJob(anchors, newText, oldText, options);
+  while (!job.done) job.step(Infinity, Infinity);
+  return job.results;
+}
+
+/**
+ * reanchorAll in slices, yielding to the event loop between them so no synchronous stretch is
+ * long (the one diff of a changed text is a single slice: tens of ms for a 1 MB text).
+ */
+export async function reanchorAllChunked(
+  anchors: readonly Anchor[],
+  newText: string,
+  oldText?: string,
+  options: ChunkedReanchorOptions = {},
+): Promise<AnchorResult[]> {
+  const job = new ReanchorJob(anchors, newText, oldText, options);
+  const every = options.yieldEvery ?? 1000;
+  const sliceMs = options.sliceMs ?? 25;
+  while (!job.done) {
+    options.signal?.throwIfAborted();
+    job.step(every, sliceMs);
+    if (!job.done) await yieldToEventLoop();
+  }
+  return job.results;
+}
+
+/** One anchor; for many, reanchorAll shares the diff and the neighbour shifts. */
+export function reanchor(anchor: Anchor, newText: string, oldText?: string, options: ReanchorOptions = {}): AnchorResult {
+  return reanchorAll([anchor], newText, oldText, options)[0];
+}
+
+/**
+ * The result for one anchor mapped through a diff (the anchor must quote the old text at its
+ * offsets). Exact: unchanged characters are followed, so repeated phrases cannot be confused.
+ */
+export function reanchorByDiff(anchor: Anchor, map: DiffMap, newText: string): AnchorResult {
+  const { start, end, exact } = anchor;
+  const length = end - start;
+  const newStart = map.mapStart(start);
+  const newEnd = Math.max(newStart, length === 0 ? newStart : map.mapEnd(end));
+  if (newEnd - newStart === length && newText.startsWith(exact, newStart)) {
+    return { status: newStart === start ? 'anchored' : 'moved', anchor: createAnchor(newText, newStart, newEnd) };
+  }
+  const surviving = map.survivingLength(start, end);
+  // Half or more of the quote is still there: same place, edited text.
+  if (2 * surviving >= length && newEnd > newStart) {
+    const score = Math.round((2000 * surviving) / (length + newEnd - newStart)) / 1000;
+    return { status: 'fuzzy', anchor: createAnchor(newText, newStart, newEnd), was: exact, score };
+  }
+  return relocateIntoInsertion(anchor, map, newText) ?? { status: 'orphaned', anchor };
+}
+
+/**
+ * A quote deleted at its place may have been cut and pasted: accept an exact copy that lies in
+ * text the diff reports as inserted, if its context agrees and no other copy does as well.
+ */
+function relocateIntoInsertion(anchor: Anchor, map: DiffMap, newText: string): AnchorResult | undefined {
+  const { exact } = anchor;
+  if (exact.length === 0) return undefined;
+  const ctx = new ContextMatcher(anchor.prefix, anchor.suffix);
+  const found: { start: number; evidence: number }[] = [];
+  for (const run of map.insertions) {
+    if (run.end - run.start < exact.length) continue;
+    for (let i = newText.indexOf(exact, run.start); i >= 0 && i + exact.length <= run.end; i = newText.indexOf(exact, i + 1)) {
+      const ev = evidence(exact.length, 1, ctx, ctx.prefixSimilarity(newText, i), ctx.suffixSimilarity(newText, i + exact.length));
+      if (ev >= MOVED_MIN) found.push({ start: i, evidence: ev });
+    }
+  }
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => b.evidence - a.evidence);
+  if (found.length > 1 && found[1].evidence >= found[0].evidence - 0.02) return undefined;
+  const s = found[0].start;
+  return { status: 'moved', anchor: createAnchor(newText, s, s + exact.length), score: Math.round(found[0].evidence * 1000) / 1000 };
+}
+
+/** The batch, as resumable work: anchors are processed in start order. */
+class ReanchorJob {
+  readonly results: AnchorResult[];
+  private readonly order: number[];
+  private next = 0;
+  private map: DiffMap | undefined;
+  private readonly mode: 'same' | 'diff' | 'quote';
+  /** Shift of the last anchor found exactly, used as the expected shift of the next. */
+  private delta = 0;
+
+  constructor(
+    private readonly anchors: readonly Anchor[],
+    private readonly newText: string,
+    private readonly oldText: string | undefined,
+    private readonly options: ReanchorOptions,
+  ) {
+    this.results = new Array<AnchorResult>(anchors.length);
+    this.mode = oldText === undefined ? 'quote' : oldText === newText ? 'same' : 'diff';
+    this.order = anchors.map((_, i) => i);
+    if (this.mode === 'quote') this.order.sort((a, b) => anchors[a].start - anchors[b].start || a - b);
+  }
+
+  get done(): boolean {
+    return this.next >= this.order.length;
+  }
+
+  /** Processes up to `count` anchors or until `ms` have passed (the diff counts as one unit). */
+  step(count: number, ms: number): void {
+    const t0 = performance.now();
+    if (this.mode === 'diff' && this.map === undefined && this.order.length > 0) {
+      this.map = new DiffMap(computeDiff(this.oldText as string, this.newText, this.options));
+      return;
+    }
+    for (let k = 0; k < count && this.next < this.order.length; k++) {
+      const i = this.order[this.next++];
+      this.results[i] = this.one(this.anchors[i]);
+      if ((k & 63) === 63 && performance.now() - t0 >= ms) break;
+    }
+  }
+
+  private one(anchor: Anchor): AnchorResult {
+    const { newText } = this;
+    const inOld = this.oldText !== undefined && this.oldText.startsWith(anchor.exact, anchor.start) && anchor.end - anchor.start === anchor.exact.length;
+    if (this.mode === 'same' && inOld) return { status: 'anchored', anchor: createAnchor(newText, anchor.start, anchor.end) };
+    if (this.mode === 'diff' && inOld && this.map) return reanchorByDiff(anchor, this.map, newText);
+    const result = reanchorByQuote(anchor, newText, { expectedStart: anchor.start + this.delta, localOnly: this.options.localOnly });
+    if (result.status === 'anchored' || result.status === 'moved') this.delta = result.anchor.start - anchor.start;
+    return result;
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
