@@ -1,6 +1,6 @@
-// Bundles the extension, the CLI and the integration tests. Flags: --watch, --production, --bench.
+// Bundles the extension, the CLI, the integration tests and the UI scenarios. Flags: --watch, --production, --bench.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -39,6 +39,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
+  // Emptied first so a deleted or renamed test does not keep running from a stale output file.
+  for (const dir of ['out/test', 'out/ui']) rmSync(dir, { recursive: true, force: true });
   // Integration tests run inside the extension host (scripts/test-integration.mjs); mocha comes from node_modules.
   builds.push({
     ...common,

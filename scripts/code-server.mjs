@@ -117,6 +117,7 @@ export async function startCodeServer({ folder, dirs = makeServerDirs(), setting
     dirs,
     child,
     logFile,
+    stopping: false, // set once stop() began, so an exit then is not reported as a crash
     stop: () => stopServer(server),
   };
   running.add(server);
@@ -169,6 +170,7 @@ const running = new Set();
 /** Ends the server's whole process group: SIGTERM, then SIGKILL if it is still there after 5 s. */
 async function stopServer(server) {
   if (!running.has(server)) return;
+  server.stopping = true;
   signalGroup(server, 'SIGTERM');
   const gone = new Promise((r) => (server.child.exitCode !== null || server.child.signalCode ? r() : server.child.once('exit', r)));
   await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
@@ -177,6 +179,7 @@ async function stopServer(server) {
 
 function killNow(server) {
   if (!running.delete(server)) return;
+  server.stopping = true;
   signalGroup(server, 'SIGKILL'); // also reaps grandchildren that ignored SIGTERM
   if (!process.env.PA_KEEP_TMP) rmSync(server.dirs.base, { recursive: true, force: true });
 }
