@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command';
+import { statusCommand } from './status';
+import { validateCommand } from './validate';
 
 // Registry of sub-commands, in the order `--help` lists them.
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [validateCommand, statusCommand];

@@ -11,6 +11,8 @@ import { writeSidecar } from './writeSidecar';
 export interface LoadedSidecar {
   documentPath: string;
   file: string;
+  /** The file's path relative to the workspace folder, as problems name it. */
+  name: string;
   /** The file's text when read; undefined when there was no file. */
   text: string | undefined;
   read: SidecarRead;
@@ -39,9 +41,10 @@ export class SidecarStore {
     const text = await readText(this.fs, file);
     if (text === undefined) {
       const sidecar: Sidecar = { schemaVersion: SCHEMA_VERSION, document: documentPath, fingerprint: '', annotations: [] };
-      return { documentPath, file, text, read: { sidecar, problems: [], writable: true } };
+      return { documentPath, file, name: this.displayName(file), text, read: { sidecar, problems: [], writable: true } };
     }
-    return { documentPath, file, text, read: readSidecar(text, this.displayName(file)) };
+    const name = this.displayName(file);
+    return { documentPath, file, name, text, read: readSidecar(text, name) };
   }
 
   /**

@@ -1,0 +1,45 @@
+import * as path from 'node:path';
+import { gitCli } from '../core/ports/git';
+import { nodeFileSystem } from '../core/ports/nodeFileSystem';
+import { Problem } from '../core/problem';
+import { LoadedSidecar, SidecarStore } from '../core/store/sidecarStore';
+import { problemAtPath } from '../core/yaml/locate';
+import { AnchoredSidecar, anchorSidecar } from '../core/workspace/anchorSidecar';
+import { CliWorkspace } from './findSidecars';
+
+export interface DocumentReport {
+  documentPath: string;
+  loaded: LoadedSidecar;
+  /** Undefined when the sidecar could not be read or the document is missing. */
+  anchored?: AnchoredSidecar;
+  documentBytes?: Uint8Array;
+  problems: Problem[];
+}
+
+export const git = gitCli();
+
+/** Loads each document's sidecar and re-anchors it against the document as it is on disk now. */
+export async function anchorDocuments(ws: CliWorkspace, documentPaths: string[]): Promise<{ store: SidecarStore; reports: DocumentReport[] }> {
+  const store = new SidecarStore(nodeFileSystem, ws.root, ws.annotationsFolder);
+  const reports: DocumentReport[] = [];
+  for (const documentPath of documentPaths) {
+    const loaded = await store.load(documentPath);
+    if (loaded.text === undefined) continue;
+    const report: DocumentReport = { documentPath, loaded, problems: [...loaded.read.problems] };
+    reports.push(report);
+    const sidecar = loaded.read.sidecar;
+    const parsed = loaded.read.parsed;
+    if (!sidecar || !parsed) continue;
+    if (sidecar.document !== documentPath) {
+      report.problems.push({ ...problemAtPath(loaded.name, parsed.doc, parsed.lines, '/document', `document is '${sidecar.document}' but this sidecar's location belongs to '${documentPath}'`), severity: 'warning' });
+    }
+    const bytes = await nodeFileSystem.readBytes(path.join(ws.root, ...documentPath.split('/')));
+    if (!bytes) {
+      report.problems.push(problemAtPath(loaded.name, parsed.doc, parsed.lines, '/document', `document '${documentPath}' not found in ${ws.root}: its annotations cannot be checked`));
+      continue;
+    }
+    report.documentBytes = bytes;
+    report.anchored = await anchorSidecar(sidecar, bytes, git, ws.root);
+  }
+  return { store, reports };
+}

@@ -1,0 +1,60 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { documentPathFor, sidecarPathFor, toWorkspaceRelative } from '../core/store/documentPaths';
+import { isCatalogueFile } from '../core/store/catalogueFiles';
+import { UsageError } from './command';
+
+export interface CliWorkspace {
+  root: string;
+  annotationsFolder: string;
+}
+
+const SKIP = new Set(['node_modules', '.git', '.code-server', 'dist', 'out']);
+
+/**
+ * The workspace-relative document paths whose sidecars the arguments name: sidecar files, document
+ * files, or folders of either. No arguments: every sidecar in the annotations folder.
+ */
+export async function documentsFromArgs(ws: CliWorkspace, args: string[], cwd: string): Promise<string[]> {
+  const targets = args.length ? args.map((a) => path.resolve(cwd, a)) : [path.join(ws.root, ws.annotationsFolder)];
+  const found = new Set<string>();
+  for (const target of targets) {
+    const stat = await fsp.stat(target).catch(() => undefined);
+    if (!stat) throw new UsageError(`no such file or folder: ${target}`);
+    const files = stat.isDirectory() ? await walk(target) : [target];
+    for (const file of files) {
+      const docPath = documentPathOf(ws, file, !stat.isDirectory());
+      if (docPath) found.add(docPath);
+    }
+  }
+  return [...found].sort();
+}
+
+function documentPathOf(ws: CliWorkspace, file: string, named: boolean): string | undefined {
+  const rel = toWorkspaceRelative(ws.root, file);
+  if (!rel) {
+    if (named) throw new UsageError(`${file} is outside the workspace folder ${ws.root} (use --root)`);
+    return undefined;
+  }
+  if (isCatalogueFile(rel)) return undefined;
+  const fromSidecar = documentPathFor(rel, ws.annotationsFolder);
+  if (fromSidecar) return fromSidecar;
+  if (rel.startsWith(ws.annotationsFolder.replace(/\/$/, '') + '/')) return undefined;
+  // A document: its sidecar must exist to be listed from a folder walk; a named document always is.
+  return named || /\.(txt|md|markdown)$/i.test(rel) ? rel : undefined;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await fsp.readdir(dir, { withFileTypes: true })) {
+    if (SKIP.has(entry.name) || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+export function sidecarDisplayPath(ws: CliWorkspace, documentPath: string): string {
+  return sidecarPathFor(documentPath, ws.annotationsFolder);
+}

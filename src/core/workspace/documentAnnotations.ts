@@ -1,0 +1,106 @@
+import { createAnchor } from '../anchoring/createAnchor';
+import { applyEdits } from '../anchoring/incremental';
+import type { Span, TextChange } from '../anchoring/types';
+import { Annotation, AnchorStatus, compareAnnotations, Sidecar } from '../model';
+import { LoadedSidecar } from '../store/sidecarStore';
+import { AnchorOutcome } from './anchorSidecar';
+
+/** An annotation as it stands in the open document: its span follows edits until the next save. */
+export interface LiveAnnotation {
+  annotation: Annotation;
+  /** Where it is now, in normalised offsets; undefined when its words are gone or it cannot be placed. */
+  span: Span | undefined;
+  status: AnchorStatus;
+  /** For fuzzy and ambiguous: the old quote and the new one. */
+  was?: string;
+}
+
+/**
+ * The annotations of one document while it is open: host-free, so the editor, the CLI and the tests
+ * drive the same logic. Offsets are UTF-16 code units of the normalised text.
+ */
+export class DocumentAnnotations {
+  private items: LiveAnnotation[] = [];
+  /** True when something changed that the sidecar does not have yet. */
+  dirty = false;
+  /** Bumped on every change, so views can tell whether they are current. */
+  version = 0;
+
+  constructor(
+    readonly documentPath: string,
+    public base: LoadedSidecar,
+  ) {}
+
+  /** Takes freshly anchored annotations (after a load or a reload from disk). */
+  reset(sidecar: Sidecar, outcomes: AnchorOutcome[], dirty = false): void {
+    const byId = new Map(outcomes.map((o) => [o.id, o]));
+    this.items = sidecar.annotations.map((annotation) => {
+      const outcome = byId.get(annotation.id);
+      const status = outcome?.status ?? 'anchored';
+      const placed = status === 'anchored' || status === 'moved' || status === 'fuzzy';
+      return { annotation, status, was: outcome?.was, span: placed ? { start: annotation.anchor.start, end: annotation.anchor.end } : undefined };
+    });
+    this.items.sort((a, b) => compareAnnotations(a.annotation, b.annotation));
+    this.dirty = dirty;
+    this.version++;
+  }
+
+  list(): readonly LiveAnnotation[] {
+    return this.items;
+  }
+
+  get(id: string): LiveAnnotation | undefined {
+    return this.items.find((item) => item.annotation.id === id);
+  }
+
+  /** Follows one editor change event. Returns true when any annotation's span moved, changed or was deleted. */
+  applyEdits(changes: readonly TextChange[]): boolean {
+    if (!changes.length || !this.items.length) return false;
+    const spans = applyEdits(
+      this.items.map((i) => i.span),
+      changes,
+    );
+    let touched = false;
+    spans.forEach((span, i) => {
+      const item = this.items[i];
+      if (span === item.span) return;
+      touched = true;
+      item.span = span;
+      if (!span) item.status = 'orphaned';
+    });
+    if (touched) {
+      this.dirty = true;
+      this.version++;
+    }
+    return touched;
+  }
+
+  /**
+   * The sidecar to save for `text` (normalised, as saved): anchors are recomputed from each span;
+   * annotations without a place keep their last anchor and are marked for review, never dropped.
+   */
+  toSidecar(text: string, fingerprint: string): Sidecar {
+    const annotations = this.items.map(({ annotation, span, status, was }): Annotation => {
+      if (!span) {
+        if (annotation.review) return annotation;
+        return { ...annotation, review: { status: status === 'ambiguous' ? 'ambiguous' : 'orphaned', was: was ?? annotation.anchor.exact } };
+      }
+      return { ...annotation, anchor: createAnchor(text, span.start, span.end) };
+    });
+    const base = this.base.read.sidecar;
+    return { schemaVersion: base?.schemaVersion ?? 1, document: this.documentPath, fingerprint, annotations };
+  }
+
+  /** After a successful save: the saved annotations become the new base, anchored where they are. */
+  markSaved(base: LoadedSidecar, saved: Sidecar): void {
+    this.base = base;
+    const byId = new Map(saved.annotations.map((a) => [a.id, a]));
+    for (const item of this.items) {
+      const annotation = byId.get(item.annotation.id);
+      if (annotation) item.annotation = annotation;
+      if (item.span && item.status === 'moved') item.status = 'anchored';
+    }
+    this.dirty = false;
+    this.version++;
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { Annotation, AnchorStatus } from '../core/model';
+import { AnnotationService } from './annotations/annotationService';
+import { toRange } from './annotations/documentOffsets';
+
+/** One annotation as the editor sees it now. */
+export interface EditorAnnotation {
+  annotation: Annotation;
+  status: AnchorStatus;
+  /** Undefined when it has no place in the text (orphaned or ambiguous). */
+  range: vscode.Range | undefined;
+  /** The document's text in the range now. */
+  text: string | undefined;
+}
+
+/** What `activate` returns: for other extensions and for the integration tests. */
+export interface PolicyAnnotatorApi {
+  /** Resolves when every load, save and reload started so far has finished. */
+  whenIdle(): Promise<void>;
+  annotations(uri: vscode.Uri): Promise<EditorAnnotation[]>;
+  onDidChangeAnnotations: vscode.Event<vscode.Uri>;
+}
+
+export function createApi(service: AnnotationService): PolicyAnnotatorApi {
+  return {
+    whenIdle: () => service.whenIdle(),
+    onDidChangeAnnotations: service.onDidChangeAnnotations,
+    async annotations(uri) {
+      const session = service.session(uri);
+      if (!session) return [];
+      await session.ready;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return session.model.list().map((live) => {
+        const range = live.span && document ? toRange(document, live.span.start, live.span.end) : undefined;
+        return { annotation: live.annotation, status: live.status, range, text: range && document?.getText(range) };
+      });
+    },
+  };
+}
