@@ -160,17 +160,30 @@ function fuzzyCandidates(
   };
   const from = Math.max(0, expected - window);
   const to = Math.min(text.length, expected + len + window);
-  add(search(text.slice(from, to), exact, maxErrors), from);
+  // Small pieces near the expected place, so a closer copy elsewhere cannot hide the edited one.
+  searchPieces(text, exact, from, to, maxErrors, Math.max(64, 2 * len), add);
   const localBest = out.reduce((b, c) => Math.max(b, c.score), 0);
   if (!localOnly && localBest < LOCAL_CONFIDENT && (from > 0 || to < text.length)) {
-    const k = Math.min(maxErrors, GLOBAL_MAX_ERRORS);
-    for (let c = 0; c < text.length; c += CHUNK) {
-      const end = Math.min(text.length, c + CHUNK + len + k);
-      add(search(text.slice(c, end), exact, k), c);
-      if (end === text.length) break;
-    }
+    searchPieces(text, exact, 0, text.length, Math.min(maxErrors, GLOBAL_MAX_ERRORS), CHUNK, add);
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Runs the approximate search over [from, to) piece by piece (pieces overlap by a match length). */
+function searchPieces(
+  text: string,
+  pattern: string,
+  from: number,
+  to: number,
+  maxErrors: number,
+  piece: number,
+  add: (matches: { start: number; end: number; errors: number }[], offset: number) => void,
+): void {
+  for (let p = from; p < to; p += piece) {
+    const end = Math.min(to, p + piece + pattern.length + maxErrors);
+    add(search(text.slice(p, end), pattern, maxErrors), p);
+    if (end === to) break;
+  }
 }
 
 function fuzzyScore(ev: number, start: number, expected: number, len: number): number {
