@@ -42,7 +42,12 @@ export async function runExtensionTests({ server, folder, extensionPath, testsPa
         ['skipWelcome', 'true'],
       ],
     });
-    await page.goto(url);
+    try {
+      await page.goto(url);
+    } catch (err) {
+      console.error(`could not load the workbench at ${url}: ${err.message}`);
+      return { exitCode: 1, result };
+    }
     let timer;
     const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
     let exitCode = await Promise.race([finished, timedOut]);

@@ -17,6 +17,7 @@ import {
 import { printCounts } from './summary.mjs';
 import { makeTestWorkspace, removeTestWorkspace } from './test-workspace.mjs';
 
+process.setSourceMapsEnabled(true); // stack traces name test/ui/*.ts lines, not out/ui/*.js
 const require = createRequire(import.meta.url);
 const outDir = join(repoRoot, 'out/ui');
 const resultsDir = join(repoRoot, 'test-results');

@@ -1,4 +1,10 @@
-// Shared helpers for integration tests (they run inside the VS Code extension host, see index.ts).
+// Shared helpers for integration tests. Tests run inside VS Code's extension host (code-server, see
+// scripts/test-integration.mjs), with the real `vscode` API, on a throw-away copy of the workspace.
+//
+// To add tests: create test/integration/<topic>.test.ts using mocha's TDD interface (suite/test/
+// suiteSetup/teardown, from @types/mocha), import what you need from './helpers', and run
+// `npm run test:integration` (PA_INTEGRATION_GREP=<regexp> runs only matching titles). Each test has 20 s.
+// Every *.test.ts is bundled on its own into out/test/ by esbuild.mjs and found by index.ts.
 import * as path from 'node:path';
 import { format } from 'node:util';
 import * as vscode from 'vscode';
