@@ -1,10 +1,13 @@
 import type { Workbench } from './workbench';
 
 /**
- * One UI scenario: a file test/ui/scenarios/<name>.ts whose default export is a Scenario. Each one gets a
- * fresh code-server, a fresh copy of the workspace and a fresh browser page with the workbench loaded, so
- * it may change anything. It fails by throwing (node:assert is fine); the runner then saves
- * test-results/ui-failure-<name>.png.
+ * One UI scenario: a file test/ui/scenarios/<name>.ts whose default export is a Scenario (see
+ * scenarios/seed-open.ts). scripts/test-ui.mjs finds it by itself, no list to edit; run it alone with
+ * `PA_UI_GREP=<name> npm run test:ui`. Each one gets a fresh code-server with the extension installed, a
+ * fresh copy of the workspace and a fresh 1400x900 page with the workbench loaded, so it may change
+ * anything. Drive it through Workbench (workbench.ts: openFile, runCommand, activeEditorLines, screenshot,
+ * ...; add helpers there rather than selectors in scenarios). It fails by throwing (node:assert is fine);
+ * the runner then saves test-results/ui-failure-<name>.png.
  */
 export interface Scenario {
   /** Short, file-name-safe name shown in the report. */
