@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, getExtension, openSeed, packageJson, waitFor } from './helpers';
 
+// scripts/test-vsix.mjs runs this suite (by its title, 'activation') against the installed .vsix too.
 suite('activation', () => {
   suiteTeardown(closeAllEditors);
 
