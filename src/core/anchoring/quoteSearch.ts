@@ -56,6 +56,9 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
   const ctx = new ContextMatcher(anchor.prefix, anchor.suffix);
   const evidenceAt = (start: number, end: number, quoteSim: number): number =>
     evidence(len, quoteSim, ctx, ctx.prefixSimilarity(text, start), ctx.suffixSimilarity(text, end));
+  // A 1–3 unit quote is everywhere: besides the evidence, its immediate neighbours must agree.
+  const trusted = (start: number, end: number, ev: number): boolean =>
+    ev >= MOVED_MIN && (len > SHORT_QUOTE_MAX || ctx.adjacentAgrees(text, start, end));
 
   if (len === 0) {
     // Nothing to find: trust the position only if both contexts still surround it.
@@ -66,7 +69,7 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
 
   // 1. The stored position. A 1–3 unit quote is too common to trust without its context.
   if (text.startsWith(exact, anchor.start)) {
-    if (len > SHORT_QUOTE_MAX || evidenceAt(anchor.start, anchor.end, 1) >= MOVED_MIN) {
+    if (len > SHORT_QUOTE_MAX || trusted(anchor.start, anchor.end, evidenceAt(anchor.start, anchor.end, 1))) {
       return { status: 'anchored', anchor: createAnchor(text, anchor.start, anchor.end) };
     }
   }
@@ -74,25 +77,25 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
   // 2. The expected position (stored position shifted like the neighbours), if the context agrees.
   if (expected !== anchor.start && text.startsWith(exact, expected)) {
     const ev = evidenceAt(expected, expected + len, 1);
-    if (ev >= EXPECTED_MIN) return { status: 'moved', anchor: createAnchor(text, expected, expected + len), score: ev };
+    if (ev >= EXPECTED_MIN && trusted(expected, expected + len, ev)) return { status: 'moved', anchor: createAnchor(text, expected, expected + len), score: ev };
   }
 
   // 3. Exact occurrences anywhere, ranked by context.
   const exactScored = scoreExactOccurrences(text, exact, expected, evidenceAt);
-  const eligible = exactScored.filter((c) => c.evidence >= MOVED_MIN);
+  const eligible = exactScored.filter((c) => trusted(c.start, c.end, c.evidence));
   if (eligible.length > 0) {
     const best = Math.max(...eligible.map((c) => c.evidence));
     const contenders = eligible
       .filter((c) => c.evidence >= best - TIE)
       .sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected));
-    if (contenders.length > 1) return ambiguous(text, contenders);
+    if (contenders.length > 1) return ambiguous(text, contenders, true);
     const winner = contenders[0];
     // Far from where it should be: an edited copy right at the expected place is as likely.
     if (len > SHORT_QUOTE_MAX && Math.abs(winner.start - expected) > len + 2 * CONTEXT_LENGTH) {
       const local = fuzzyCandidates(text, exact, expected, evidenceAt, true).find(
         (c) => c.end <= winner.start || c.start >= winner.end,
       );
-      if (local && local.evidence >= winner.evidence - FUZZY_MARGIN) return ambiguous(text, [winner, local]);
+      if (local && local.evidence >= winner.evidence - FUZZY_MARGIN) return ambiguous(text, [winner, local], true);
     }
     return { status: 'moved', anchor: createAnchor(text, winner.start, winner.end), score: winner.evidence };
   }
@@ -201,12 +204,13 @@ function nonOverlapping(sorted: Scored[]): Scored[] {
   return kept;
 }
 
-function ambiguous(text: string, candidates: Scored[]): AnchorResult {
+/** Scores are the evidence (exact stage: nearness only orders ties) or the fuzzy score. */
+function ambiguous(text: string, candidates: Scored[], byEvidence = false): AnchorResult {
   const best = candidates[0];
   return {
     status: 'ambiguous',
     anchor: createAnchor(text, best.start, best.end),
-    candidates: candidates.map(plain),
+    candidates: candidates.map((c) => (byEvidence ? { start: c.start, end: c.end, score: round(c.evidence) } : plain(c))),
     score: round(best.evidence),
   };
 }

@@ -1,7 +1,7 @@
 import type { Anchor } from '../model';
 import { createAnchor } from './createAnchor';
 import { computeDiff, DiffMap, type DiffOptions } from './diffMapping';
-import { MOVED_MIN, reanchorByQuote } from './quoteSearch';
+import { MOVED_MIN, reanchorByQuote, SHORT_QUOTE_MAX } from './quoteSearch';
 import { ContextMatcher, evidence } from './similarity';
 import type { AnchorResult } from './types';
 
@@ -91,7 +91,8 @@ function relocateIntoInsertion(anchor: Anchor, map: DiffMap, newText: string): A
     if (run.end - run.start < exact.length) continue;
     for (let i = newText.indexOf(exact, run.start); i >= 0 && i + exact.length <= run.end; i = newText.indexOf(exact, i + 1)) {
       const ev = evidence(exact.length, 1, ctx, ctx.prefixSimilarity(newText, i), ctx.suffixSimilarity(newText, i + exact.length));
-      if (ev >= MOVED_MIN) found.push({ start: i, evidence: ev });
+      const trusted = exact.length > SHORT_QUOTE_MAX || ctx.adjacentAgrees(newText, i, i + exact.length);
+      if (ev >= MOVED_MIN && trusted) found.push({ start: i, evidence: ev });
     }
   }
   if (found.length === 0) return undefined;

@@ -60,50 +60,75 @@ function reverse(s: string): string {
 
 /**
  * Scores how well a text agrees with an anchor's prefix and suffix around a candidate span.
- * Built once per anchor, reused for every candidate.
+ * Built once per anchor, reused for every candidate. A context shorter than `contextLength`
+ * means the quote was that close to the document's edge; the missing part is scored on how
+ * close the candidate is to the same edge, so an anchor at the start of the document is not
+ * matched to a look-alike in the middle on one-sided context.
  */
 export class ContextMatcher {
   private readonly prefix: PatternMasks;
   private readonly suffixReversed: PatternMasks;
+  private readonly prefixText: string;
+  private readonly suffixText: string;
 
-  constructor(prefix: string, suffix: string) {
-    this.prefix = new PatternMasks(prefix.slice(-WORD));
-    this.suffixReversed = new PatternMasks(reverse(suffix.slice(0, WORD)));
+  constructor(prefix: string, suffix: string, readonly contextLength = WORD) {
+    this.prefixText = prefix.slice(-WORD);
+    this.suffixText = suffix.slice(0, WORD);
+    this.prefix = new PatternMasks(this.prefixText);
+    this.suffixReversed = new PatternMasks(reverse(this.suffixText));
   }
 
-  get prefixLength(): number {
-    return this.prefix.length;
-  }
-
-  get suffixLength(): number {
-    return this.suffixReversed.length;
-  }
-
-  /** 1 − distance/length of the prefix against the text ending at `at`; 1 for an empty prefix at the text start. */
+  /** Agreement (0..1) of the prefix with the text ending at `at`. */
   prefixSimilarity(text: string, at: number): number {
     const m = this.prefix.length;
-    if (m === 0) return at === 0 ? 1 : 0.5;
-    const from = Math.max(0, at - 2 * m);
-    const d = semiGlobalDistance(this.prefix, text, from, at - from, 1);
-    return 1 - Math.min(d, m) / m;
+    let sim = 1;
+    if (m > 0) {
+      const from = Math.max(0, at - 2 * m);
+      sim = 1 - Math.min(semiGlobalDistance(this.prefix, text, from, at - from, 1), m) / m;
+    }
+    return this.withEdge(sim, m, at);
   }
 
-  /** 1 − distance/length of the suffix against the text starting at `at`; 1 for an empty suffix at the text end. */
+  /** Agreement (0..1) of the suffix with the text starting at `at`. */
   suffixSimilarity(text: string, at: number): number {
     const m = this.suffixReversed.length;
-    if (m === 0) return at === text.length ? 1 : 0.5;
-    const to = Math.min(text.length, at + 2 * m);
-    const d = semiGlobalDistance(this.suffixReversed, text, to - 1, to - at, -1);
-    return 1 - Math.min(d, m) / m;
+    let sim = 1;
+    if (m > 0) {
+      const to = Math.min(text.length, at + 2 * m);
+      sim = 1 - Math.min(semiGlobalDistance(this.suffixReversed, text, to - 1, to - at, -1), m) / m;
+    }
+    return this.withEdge(sim, m, text.length - at);
+  }
+
+  /**
+   * True when the few characters right next to the candidate equal the stored context on both
+   * sides (and a context cut short by the document edge is at that edge now too).
+   */
+  adjacentAgrees(text: string, start: number, end: number, k = 4): boolean {
+    const p = this.prefixText;
+    const s = this.suffixText;
+    const kp = Math.min(k, p.length);
+    const ks = Math.min(k, s.length);
+    if (text.slice(start - kp, start) !== p.slice(p.length - kp) || (kp === 0 && start > 0)) return false;
+    if (p.length < k && start !== p.length) return false;
+    if (text.slice(end, end + ks) !== s.slice(0, ks) || (ks === 0 && end < text.length)) return false;
+    return s.length >= k || text.length - end === s.length;
+  }
+
+  private withEdge(sim: number, m: number, distanceToEdge: number): number {
+    const L = this.contextLength;
+    if (m >= L) return sim;
+    const edge = Math.max(0, 1 - Math.abs(distanceToEdge - m) / L);
+    return (m * sim + (L - m) * edge) / L;
   }
 }
 
 /**
  * How much a candidate is worth, 0..1: quote, prefix and suffix similarity weighted by their
- * lengths, so a long quote counts for more than its context and a short one for less.
+ * lengths (each context counts as a full CONTEXT_LENGTH), so a long quote counts for more than
+ * its context and a short one for less.
  */
 export function evidence(quoteLength: number, quoteSim: number, ctx: ContextMatcher, prefixSim: number, suffixSim: number): number {
-  const pl = Math.max(ctx.prefixLength, 1);
-  const sl = Math.max(ctx.suffixLength, 1);
-  return (quoteLength * quoteSim + pl * prefixSim + sl * suffixSim) / (quoteLength + pl + sl);
+  const L = ctx.contextLength;
+  return (quoteLength * quoteSim + L * prefixSim + L * suffixSim) / (quoteLength + 2 * L);
 }

@@ -36,15 +36,24 @@ describe('reanchorByQuote (no old text)', () => {
   });
 
   it('is ambiguous when repeated passages cannot be told apart', () => {
-    const block = 'This clause is repeated verbatim in two places of the document, word for word.';
-    const text = `${block}\n${block}\n`;
-    const a = createAnchor(text, 5, 11); // "clause" in the first copy
-    // Change the text so neither copy is at the stored position, context identical around both.
-    const newer = `${block}\n${block}\n`.replace(/This/g, 'Thus');
-    const shifted = { ...a, start: 200, end: 206 };
-    const r = reanchorByQuote(shifted, newer);
+    const block = 'This clause is repeated verbatim in several places of the document, word for word, twice over.';
+    const text = `Intro.\n${block}\n${block}\n${block}\nEnd.\n`;
+    const second = text.indexOf(block, 10) + block.indexOf('verbatim');
+    const a = createAnchor(text, second, second + 'verbatim'.length);
+    const r = reanchorByQuote(a, 'A new first line.\n' + text);
     expect(r.status).toBe('ambiguous');
-    expect(r.candidates?.length).toBeGreaterThanOrEqual(2);
+    // The first copy follows "Intro." instead of another copy, so its context differs: two remain.
+    const copies = [1, 2].map((k) => 18 + text.indexOf(block, 10 + (k - 1) * (block.length + 1)) + block.indexOf('verbatim'));
+    expect(r.candidates?.map((c) => c.start).sort((x, y) => x - y)).toEqual(copies);
+    expect(r.candidates?.[0].score).toBe(r.candidates?.[1].score);
+  });
+
+  it('tells repeated passages apart by where the document starts', () => {
+    const block = 'This clause is repeated verbatim in two places.';
+    const text = `${block}\n${block}\n`;
+    const a = createAnchor(text, 5, 11); // "clause" in the first copy, 5 units from the start
+    const r = reanchorByQuote(a, text.replace(/This/g, 'Thus the'));
+    expect(r).toMatchObject({ status: 'moved', anchor: { start: 9, exact: 'clause' } });
   });
 
   it('fuzzy-matches an edited quote, reporting old and new text', () => {

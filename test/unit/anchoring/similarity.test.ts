@@ -34,14 +34,29 @@ describe('semiGlobalDistance (Myers bit-parallel)', () => {
 });
 
 describe('ContextMatcher', () => {
-  const m = new ContextMatcher('the policy of the ', ' government is');
+  const prefix = 'It reports that the policy of the ';
+  const suffix = ' government is under review now, it says';
+  const m = new ContextMatcher(prefix, suffix);
+  const text = `Earlier ${prefix}HK${suffix}.`;
+  const at = text.indexOf('HK');
   it('is 1 for intact context and drops with edits', () => {
-    const text = 'As the policy of the HK government is';
-    expect(m.prefixSimilarity(text, 21)).toBe(1);
-    expect(m.suffixSimilarity(text, 23)).toBe(1);
-    const edited = 'As the policy of the new HK government is';
-    expect(m.prefixSimilarity(edited, 25)).toBeLessThan(1);
-    expect(m.prefixSimilarity(edited, 25)).toBeGreaterThan(0.7);
-    expect(m.prefixSimilarity('unrelated words before this HK', 28)).toBeLessThan(0.6);
+    expect(m.prefixSimilarity(text, at)).toBe(1);
+    expect(m.suffixSimilarity(text, at + 2)).toBe(1);
+    const edited = text.replace('of the', 'of the new');
+    const at2 = edited.indexOf('HK');
+    expect(m.prefixSimilarity(edited, at2)).toBeLessThan(1);
+    expect(m.prefixSimilarity(edited, at2)).toBeGreaterThan(0.8);
+    const other = 'Completely unrelated words stand before this HK';
+    expect(m.prefixSimilarity(other, other.length - 2)).toBeLessThan(0.6);
+  });
+  it('scores a context cut short by the document start on distance to the start', () => {
+    const short = new ContextMatcher('At ', ' the');
+    expect(short.prefixSimilarity('At X the', 3)).toBe(1);
+    expect(short.prefixSimilarity('Long text before. At X the', 21)).toBeLessThan(0.5);
+    expect(short.prefixSimilarity('A long text before it. At X the', 26)).toBeLessThan(short.prefixSimilarity('Long text before. At X the', 21));
+  });
+  it('checks the immediate neighbours on both sides', () => {
+    expect(m.adjacentAgrees(text, at, at + 2)).toBe(true);
+    expect(m.adjacentAgrees(text.replace('the HK', 'thy HK'), at, at + 2)).toBe(false);
   });
 });
