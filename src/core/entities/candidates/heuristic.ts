@@ -3,13 +3,14 @@
 // replace it behind the same interface.
 //
 // Rules:
-// - a name is a run of capitalised words, which may contain the connectors of, and, for, the,
-//   on, in, de and & between capitalised words (Ministry of Science and Technology);
+// - a name is a run of capitalised words, which may contain the connectors of, for, the, on,
+//   in and de between capitalised words, and "and"/"&" once the name has an "of" or "for"
+//   (Ministry of Science and Technology, but not "Tencent and Baidu");
 // - acronyms and inner-capital words (IPO, R&D, HKEJ, ChatGPT) are candidates on their own;
 // - a sentence-initial common word (The, In, However...) is not part of a name, and a lone
 //   capitalised word at a sentence start is not a candidate (it cannot be told from any word);
-// - a lone capitalised word elsewhere is a candidate unless it is a title or a demonym
-//   (Secretary, Chinese);
+// - a lone capitalised word elsewhere is a candidate unless it is a title, a demonym, a month
+//   or weekday (Secretary, Chinese, Wednesday) or an adjectival compound (Internet-related);
 // - in headings written in title case only acronyms count;
 // - addresses (URLs, e-mails) are skipped.
 
@@ -36,7 +37,9 @@ const NOT_NAMES = new Set(
   (
     'i secretary president chairman chief executive acting officer minister director reporter author editor ' +
     'mr mrs ms dr professor sir madam chinese english american british european asian mainland country government ' +
-    'internet state national international academy'
+    'internet state national international academy ' +
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
   ).split(' '),
 );
 
@@ -47,23 +50,43 @@ interface Token {
 }
 
 function isCapitalised(word: string): boolean {
+  if (!word) return false;
   const first = word[0];
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
-/** Acronym or inner capital: at least two capitals, or a capital after a lower-case letter. */
+/**
+ * Acronym or inner capital: no lower-case letter and at least two capitals (IPO, R&D, HKEJ), or
+ * a capital after a lower-case letter (ChatGPT, InnoHK). "Win-Win" and "Sci-Tech" are not.
+ */
 function isAcronymLike(word: string): boolean {
   const bare = word.replace(/[’']s$/u, '');
-  const capitals = bare.match(/\p{Lu}/gu)?.length ?? 0;
-  return capitals >= 2 || /\p{Ll}\p{Lu}/u.test(bare);
+  if (!/\p{Ll}/u.test(bare) && (bare.match(/\p{Lu}/gu)?.length ?? 0) >= 2) return true;
+  return /\p{Ll}\p{Lu}/u.test(bare);
+}
+
+/**
+ * May the connector after toks[j] join the name that started at toks[i]? Not after an acronym
+ * ("IPO of Acme"), and "and"/"&" only in a name that already has "of" or "for" in it
+ * ("Ministry of Science and Technology", but not "Tencent and Baidu").
+ */
+function joins(toks: readonly Token[], i: number, j: number): boolean {
+  const connector = toks[j + 1]?.word ?? '';
+  if (!CONNECTORS.has(connector) || /^\p{Lu}{2,}$/u.test(toks[j].word)) return false;
+  if (connector !== 'and' && connector !== '&') return true;
+  for (let k = i + 1; k <= j; k++) if (toks[k].word === 'of' || toks[k].word === 'for') return true;
+  return false;
 }
 
 function sentenceInitial(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const c = text[i];
     if (c === '\n') return true;
-    if (/[\s"“”‘’'(\[【]/u.test(c)) continue;
-    return /[.!?:;|】]/u.test(c);
+    // An opening quote or bracket starts a quoted title or phrase: "Enlarging the I&T talent pool".
+    if (/[“‘«(\[【]/u.test(c)) return true;
+    if ((c === '"' || c === "'") && (i === 0 || /[\s(]/u.test(text[i - 1]))) return true;
+    if (/[\s"'”’»)\]\p{S}]/u.test(c)) continue;
+    return /[.!?:;|】–—•·*]/u.test(c);
   }
   return true;
 }
@@ -128,7 +151,7 @@ export const heuristicCandidateFinder: CandidateFinder = {
         if (isCapitalised(next.word) && !/[’']s$/u.test(toks[j].word)) {
           j++;
           last = j;
-        } else if (CONNECTORS.has(next.word) && j + 2 < toks.length && toks[j + 2].start >= 0 && isCapitalised(toks[j + 2].word) && adjacent(next, toks[j + 2])) {
+        } else if (joins(toks, i, j) && isCapitalised(toks[j + 2]?.word ?? '') && toks[j + 2].start >= 0 && adjacent(next, toks[j + 2])) {
           j++;
         } else break;
       }
@@ -143,10 +166,12 @@ export const heuristicCandidateFinder: CandidateFinder = {
       if (first > last) continue;
       const heading = inHeading(toks[first].start);
       if (first === last) {
-        const bare = toks[first].word.replace(/[’']s$/u, '');
+        let bare = toks[first].word.replace(/[’']s$/u, '');
+        // "IT-related": the acronym is the candidate; "Internet-related" is an adjective.
+        if (isAcronymLike(bare.replace(/-\p{Ll}+$/u, ''))) bare = bare.replace(/-\p{Ll}+$/u, '');
         if (bare.length < 2) continue;
         const atSentenceStart = initial && first === startIdx;
-        if (!isAcronymLike(bare) && (heading || atSentenceStart || NOT_NAMES.has(bare.toLowerCase()))) continue;
+        if (!isAcronymLike(bare) && (heading || atSentenceStart || NOT_NAMES.has(bare.toLowerCase()) || /-\p{Ll}+$/u.test(bare))) continue;
         mentions.push(candidateMention(text, toks[first].start, toks[first].start + bare.length));
         continue;
       }
