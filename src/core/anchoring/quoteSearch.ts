@@ -14,10 +14,14 @@ import type { AnchorResult, Candidate } from './types';
 export const SHORT_QUOTE_MAX = 3;
 /** Evidence an exact occurrence elsewhere needs to count as `moved` (enough agreeing context). */
 export const MOVED_MIN = 0.75;
+/** At its stored position, one side of the context must agree this well (the position is evidence too). */
+const STORED_MIN = 0.6;
 /** Evidence at the expected (shifted) position that is accepted without looking further. */
 const EXPECTED_MIN = 0.9;
 /** Exact occurrences whose evidence differs by less than this cannot be told apart. */
 const TIE = 0.02;
+/** Cut-and-paste relocation (diff path) only for quotes at least this long. */
+export const UNIQUE_QUOTE_MIN = 8;
 /** Share of the quote that may differ in an approximate match. */
 const ERROR_RATE = 0.25;
 /** Minimum score of a fuzzy match, so it does not land on unrelated words. */
@@ -67,9 +71,14 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
     return ok ? { status: 'anchored', anchor: createAnchor(text, at, at) } : orphaned(anchor);
   }
 
-  // 1. The stored position. A 1–3 unit quote is too common to trust without its context.
+  // 1. The stored position, unless the context says another copy slid into it. A 1–3 unit
+  // quote is too common to trust without its context.
   if (text.startsWith(exact, anchor.start)) {
-    if (len > SHORT_QUOTE_MAX || trusted(anchor.start, anchor.end, evidenceAt(anchor.start, anchor.end, 1))) {
+    const ok =
+      len > SHORT_QUOTE_MAX
+        ? ctx.textAgreement(text, anchor.start, anchor.end) >= STORED_MIN
+        : trusted(anchor.start, anchor.end, evidenceAt(anchor.start, anchor.end, 1));
+    if (ok) {
       return { status: 'anchored', anchor: createAnchor(text, anchor.start, anchor.end) };
     }
   }
@@ -83,21 +92,23 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
   // 3. Exact occurrences anywhere, ranked by context.
   const exactScored = scoreExactOccurrences(text, exact, expected, evidenceAt);
   const eligible = exactScored.filter((c) => trusted(c.start, c.end, c.evidence));
+  let winner: Scored | undefined;
   if (eligible.length > 0) {
     const best = Math.max(...eligible.map((c) => c.evidence));
     const contenders = eligible
       .filter((c) => c.evidence >= best - TIE)
       .sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected));
     if (contenders.length > 1) return ambiguous(text, contenders, true);
-    const winner = contenders[0];
+    winner = contenders[0];
+  }
+  if (winner) {
     // Far from where it should be: an edited copy right at the expected place is as likely.
     if (len > SHORT_QUOTE_MAX && Math.abs(winner.start - expected) > len + 2 * CONTEXT_LENGTH) {
-      const local = fuzzyCandidates(text, exact, expected, evidenceAt, true).find(
-        (c) => c.end <= winner.start || c.start >= winner.end,
-      );
-      if (local && local.evidence >= winner.evidence - FUZZY_MARGIN) return ambiguous(text, [winner, local], true);
+      const w = winner;
+      const local = fuzzyCandidates(text, exact, expected, evidenceAt, true).find((c) => c.end <= w.start || c.start >= w.end);
+      if (local && local.evidence >= w.evidence - FUZZY_MARGIN) return ambiguous(text, [w, local], true);
     }
-    return { status: 'moved', anchor: createAnchor(text, winner.start, winner.end), score: winner.evidence };
+    return { status: 'moved', anchor: createAnchor(text, winner.start, winner.end), score: round(winner.evidence) };
   }
 
   if (len <= SHORT_QUOTE_MAX) return orphaned(anchor);

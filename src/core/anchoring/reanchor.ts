@@ -1,7 +1,7 @@
 import type { Anchor } from '../model';
 import { createAnchor } from './createAnchor';
 import { computeDiff, DiffMap, type DiffOptions } from './diffMapping';
-import { MOVED_MIN, reanchorByQuote, SHORT_QUOTE_MAX } from './quoteSearch';
+import { MOVED_MIN, reanchorByQuote, UNIQUE_QUOTE_MIN } from './quoteSearch';
 import { ContextMatcher, evidence } from './similarity';
 import type { AnchorResult } from './types';
 
@@ -61,7 +61,7 @@ export function reanchor(anchor: Anchor, newText: string, oldText?: string, opti
  * The result for one anchor mapped through a diff (the anchor must quote the old text at its
  * offsets). Exact: unchanged characters are followed, so repeated phrases cannot be confused.
  */
-export function reanchorByDiff(anchor: Anchor, map: DiffMap, newText: string): AnchorResult {
+export function reanchorByDiff(anchor: Anchor, map: DiffMap, oldText: string, newText: string): AnchorResult {
   const { start, end, exact } = anchor;
   const length = end - start;
   const newStart = map.mapStart(start);
@@ -75,31 +75,31 @@ export function reanchorByDiff(anchor: Anchor, map: DiffMap, newText: string): A
     const score = Math.round((2000 * surviving) / (length + newEnd - newStart)) / 1000;
     return { status: 'fuzzy', anchor: createAnchor(newText, newStart, newEnd), was: exact, score };
   }
-  return relocateIntoInsertion(anchor, map, newText) ?? { status: 'orphaned', anchor };
+  return relocateIntoInsertion(anchor, map, oldText, newText) ?? { status: 'orphaned', anchor };
 }
 
 /**
- * A quote deleted at its place may have been cut and pasted: accept an exact copy that lies in
- * text the diff reports as inserted, if its context agrees and no other copy does as well.
+ * A quote deleted at its place may have been cut and pasted. Accepted only when it cannot be
+ * confused with anything: a quote of some length that occurred once in the old text occurs once
+ * in the new, inside text the diff reports as inserted, with agreeing context.
  */
-function relocateIntoInsertion(anchor: Anchor, map: DiffMap, newText: string): AnchorResult | undefined {
+function relocateIntoInsertion(anchor: Anchor, map: DiffMap, oldText: string, newText: string): AnchorResult | undefined {
   const { exact } = anchor;
-  if (exact.length === 0) return undefined;
+  if (exact.length < UNIQUE_QUOTE_MIN) return undefined;
+  if (countOccurrences(oldText, exact, 2) !== 1) return undefined;
+  const at = newText.indexOf(exact);
+  if (at < 0 || countOccurrences(newText, exact, 2) !== 1) return undefined;
+  if (!map.insertions.some((run) => run.start <= at && at + exact.length <= run.end)) return undefined;
   const ctx = new ContextMatcher(anchor.prefix, anchor.suffix);
-  const found: { start: number; evidence: number }[] = [];
-  for (const run of map.insertions) {
-    if (run.end - run.start < exact.length) continue;
-    for (let i = newText.indexOf(exact, run.start); i >= 0 && i + exact.length <= run.end; i = newText.indexOf(exact, i + 1)) {
-      const ev = evidence(exact.length, 1, ctx, ctx.prefixSimilarity(newText, i), ctx.suffixSimilarity(newText, i + exact.length));
-      const trusted = exact.length > SHORT_QUOTE_MAX || ctx.adjacentAgrees(newText, i, i + exact.length);
-      if (ev >= MOVED_MIN && trusted) found.push({ start: i, evidence: ev });
-    }
-  }
-  if (found.length === 0) return undefined;
-  found.sort((a, b) => b.evidence - a.evidence);
-  if (found.length > 1 && found[1].evidence >= found[0].evidence - 0.02) return undefined;
-  const s = found[0].start;
-  return { status: 'moved', anchor: createAnchor(newText, s, s + exact.length), score: Math.round(found[0].evidence * 1000) / 1000 };
+  const ev = evidence(exact.length, 1, ctx, ctx.prefixSimilarity(newText, at), ctx.suffixSimilarity(newText, at + exact.length));
+  if (ev < MOVED_MIN) return undefined;
+  return { status: 'moved', anchor: createAnchor(newText, at, at + exact.length), score: Math.round(ev * 1000) / 1000 };
+}
+
+function countOccurrences(text: string, quote: string, limit: number): number {
+  let n = 0;
+  for (let i = text.indexOf(quote); i >= 0 && n < limit; i = text.indexOf(quote, i + 1)) n++;
+  return n;
 }
 
 /** The batch, as resumable work: anchors are processed in start order. */
@@ -146,7 +146,7 @@ class ReanchorJob {
     const { newText } = this;
     const inOld = this.oldText !== undefined && this.oldText.startsWith(anchor.exact, anchor.start) && anchor.end - anchor.start === anchor.exact.length;
     if (this.mode === 'same' && inOld) return { status: 'anchored', anchor: createAnchor(newText, anchor.start, anchor.end) };
-    if (this.mode === 'diff' && inOld && this.map) return reanchorByDiff(anchor, this.map, newText);
+    if (this.mode === 'diff' && inOld && this.map) return reanchorByDiff(anchor, this.map, this.oldText as string, newText);
     const result = reanchorByQuote(anchor, newText, { expectedStart: anchor.start + this.delta, localOnly: this.options.localOnly });
     if (result.status === 'anchored' || result.status === 'moved') this.delta = result.anchor.start - anchor.start;
     return result;

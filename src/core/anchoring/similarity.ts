@@ -101,6 +101,26 @@ export class ContextMatcher {
   }
 
   /**
+   * The better of the two sides' agreement on actual characters (a document edge does not
+   * count): at a quote's stored position, being at the edge says nothing the position does not.
+   */
+  textAgreement(text: string, start: number, end: number): number {
+    const p = this.prefix.length;
+    const s = this.suffixReversed.length;
+    if (p === 0 && s === 0) return 1;
+    let best = 0;
+    if (p > 0) {
+      const from = Math.max(0, start - 2 * p);
+      best = 1 - Math.min(semiGlobalDistance(this.prefix, text, from, start - from, 1), p) / p;
+    }
+    if (s > 0) {
+      const to = Math.min(text.length, end + 2 * s);
+      best = Math.max(best, 1 - Math.min(semiGlobalDistance(this.suffixReversed, text, to - 1, to - end, -1), s) / s);
+    }
+    return best;
+  }
+
+  /**
    * True when the few characters right next to the candidate equal the stored context on both
    * sides (and a context cut short by the document edge is at that edge now too).
    */

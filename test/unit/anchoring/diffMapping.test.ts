@@ -3,7 +3,7 @@ import { computeDiff, createAnchor, DiffMap, reanchorAll, reanchorByDiff } from 
 
 function viaDiff(oldText: string, newText: string, start: number, end: number) {
   const anchor = createAnchor(oldText, start, end);
-  return reanchorByDiff(anchor, new DiffMap(computeDiff(oldText, newText)), newText);
+  return reanchorByDiff(anchor, new DiffMap(computeDiff(oldText, newText)), oldText, newText);
 }
 
 describe('DiffMap', () => {

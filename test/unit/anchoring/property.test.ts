@@ -49,6 +49,8 @@ const blank = (): Stats => ({ runs: 0, annotations: 0, correct: 0, flagged: 0, m
 const stats = { quoteSearch: blank(), diff: blank(), incremental: blank() };
 
 const NUM_RUNS = Number(process.env.ANCHORING_PROPERTY_RUNS ?? 400);
+// Fixed by default so CI is reproducible; ANCHORING_PROPERTY_SEED=random explores new cases.
+const SEED = process.env.ANCHORING_PROPERTY_SEED === 'random' ? undefined : Number(process.env.ANCHORING_PROPERTY_SEED ?? 20250101);
 
 interface Scenario {
   oldText: string;
@@ -136,7 +138,7 @@ describe('property: every annotation lands on the expected text or is flagged', 
         const problems = judge(s, reanchorAll(anchors, s.newText), stats.quoteSearch);
         expect(problems).toEqual([]);
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, seed: SEED },
     );
   });
 
@@ -149,7 +151,7 @@ describe('property: every annotation lands on the expected text or is flagged', 
         const problems = judge(s, reanchorAll(anchors, s.newText, s.oldText), stats.diff);
         expect(problems).toEqual([]);
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, seed: SEED },
     );
   });
 
@@ -188,7 +190,7 @@ describe('property: every annotation lands on the expected text or is flagged', 
           expect(span).toEqual(expected);
         });
       }),
-      { numRuns: NUM_RUNS * 2 },
+      { numRuns: NUM_RUNS * 2, seed: SEED },
     );
   });
 });
