@@ -48,12 +48,19 @@ export function parseSource(file: string, text: string, maxChars = MAX_CATALOGUE
     issues.push({ file, line: 1, column: 1, severity: 'error', message: `cannot parse YAML: ${String(error)}` });
     return { file, lineCounter, issues };
   }
-  for (const e of doc.errors) issue(e.pos[0], e.message.split('\n')[0]);
+  for (const e of doc.errors) {
+    issue(e.pos[0], e.code === 'MULTIPLE_DOCS' ? 'a catalogue file holds one YAML document (remove the extra ---)' : e.message.split('\n')[0]);
+  }
   // Unresolved tags are only warnings to the YAML library; in a catalogue they are errors.
-  for (const w of doc.warnings) issue(w.pos[0], w.message.split('\n')[0]);
+  const reportedTags = new Set<number>();
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') reportedTags.add(lineCounter.linePos(w.pos[0]).line);
+    issue(w.pos[0], w.code === 'TAG_RESOLVE_FAILED' ? `${w.message.replace(/^Unresolved tag: /, "unknown tag '")}' is not allowed in a catalogue` : w.message.split('\n')[0]);
+  }
   visit(doc, {
     Node(_key, node) {
-      if (node.tag && !ALLOWED_TAGS.has(node.tag) && node.range) issue(node.range[0], `tag '${node.tag}' is not allowed in a catalogue`);
+      if (!node.tag || ALLOWED_TAGS.has(node.tag) || !node.range) return;
+      if (!reportedTags.has(lineCounter.linePos(node.range[0]).line)) issue(node.range[0], `tag '${node.tag}' is not allowed in a catalogue`);
     },
     Pair(_key, pair) {
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value) && pair.key.range) {

@@ -1,12 +1,15 @@
 // Counts with a unit: 4,000 registrations, five universities, 28 joint research laboratories,
-// four major development directions. A count is a number (not "one") followed by at most two
-// lower-case modifiers and a lower-case plural noun; names ("Three Fights") are not counts.
+// three international innovation and technology centers. A count is a number (not "one")
+// followed by at most four lower-case modifiers ("and" only between two of them) and a
+// lower-case plural noun. Names ("Three Fights") and rankings ("top 100 universities") are
+// not counts.
 
 import { NOT_AFTER_WORD, NUMBER } from './fragments';
 import { type ValueRecogniser } from './recogniser';
 import type { Span } from '../types';
 
-const CANDIDATE = new RegExp(`${NOT_AFTER_WORD}(?<number>${NUMBER})(?<words>(?:\\s[a-z][a-z-]*){1,3})`, 'gu');
+const CANDIDATE = new RegExp(`${NOT_AFTER_WORD}(?<number>${NUMBER})(?<words>(?:\\s[a-z][a-z-]*){1,5})`, 'gu');
+const RANKING = /\b(?:top|first|last|bottom)\s$/i;
 
 // Words that cannot be part of "<number> <modifiers> <plural noun>".
 const FUNCTION_WORDS = new Set(
@@ -30,17 +33,19 @@ export const countRecogniser: ValueRecogniser = {
   find(text) {
     const spans: Span[] = [];
     for (const m of text.matchAll(CANDIDATE)) {
+      if (RANKING.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       const groups = m.groups as { number: string; words: string };
       // The first plural noun ends the count; anything that is not a plain modifier stops it.
-      let end = m.index + groups.number.length;
-      let offset = end;
-      for (const part of groups.words.split(/(?=\s)/)) {
-        const word = part.trim();
-        offset += part.length;
-        if (FUNCTION_WORDS.has(word) || NOT_UNITS.has(word)) break;
+      let offset = m.index + groups.number.length;
+      const words = groups.words.split(/(?=\s)/);
+      for (let k = 0; k < words.length; k++) {
+        const word = words[k].trim();
+        offset += words[k].length;
+        const innerAnd = word === 'and' && k > 0 && k < words.length - 1;
+        if ((FUNCTION_WORDS.has(word) && !innerAnd) || NOT_UNITS.has(word)) break;
+        if (k > 3 && !isPlural(word)) break;
         if (isPlural(word)) {
-          end = offset;
-          spans.push({ start: m.index, end });
+          spans.push({ start: m.index, end: offset });
           break;
         }
       }
