@@ -21,6 +21,8 @@ function run(executable: string, dir: string, args: string[], input?: Uint8Array
       resolve(error ? undefined : stdout);
     });
     child.on('error', () => resolve(undefined));
+    // Outside a repository git exits before reading stdin; the broken pipe is that same failure.
+    child.stdin?.on('error', () => undefined);
     if (input) child.stdin?.end(Buffer.from(input));
   });
 }

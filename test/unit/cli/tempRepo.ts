@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { createAnchor, fingerprint, normalizeText } from '../../../src/core/anchoring';
 import { Annotation } from '../../../src/core/model';
 import { writeSidecar } from '../../../src/core/store/writeSidecar';
@@ -11,6 +12,7 @@ export const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
 /** A temporary git repository holding copies of the named seeds under seeds/. */
 export function tempRepo(seeds: string[]): string {
   const root = mkdtempSync(join(tmpdir(), 'pa-cli-'));
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
   git(root, 'init', '-q');
   mkdirSync(join(root, 'seeds'));
   for (const seed of seeds) copyFileSync(join(seedsDir, seed), join(root, 'seeds', seed));
