@@ -4,22 +4,52 @@ import { AnnotationService } from './vscode/annotations/annotationService';
 import { ProblemDiagnostics } from './vscode/annotations/problemDiagnostics';
 import { createApi, PolicyAnnotatorApi } from './vscode/api';
 import { CommandIds } from './vscode/commandIds';
+import { AnnotationDecorations } from './vscode/decorations/annotationDecorations';
+import { AnnotationEditor } from './vscode/editing/annotationEditor';
+import { AuthorResolver } from './vscode/editing/author';
+import { EntitySuggestions } from './vscode/editing/prompts';
+import { RecentValues } from './vscode/editing/recentValues';
+import { registerAnnotationCommands } from './vscode/editing/registerCommands';
+import { UndoStack } from './vscode/editing/undoStack';
 import { gitForTrust } from './vscode/gitForTrust';
+import { AnnotationHoverProvider } from './vscode/hovers/annotationHover';
+import { AnnotationStatusBar } from './vscode/statusBar';
+import { registerTreeViews } from './vscode/tree/registerTreeViews';
+import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
+import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
 
 // Composition root: builds the adapters and registers every disposable; no logic lives here.
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Policy Annotator', { log: true });
   const diagnostics = new ProblemDiagnostics('policy-annotator');
   const service = new AnnotationService({ fs: nodeFileSystem, git: gitForTrust, log, diagnostics });
+  const workspace = new WorkspaceAnnotations(service, nodeFileSystem);
+  const recent = new RecentValues(context.workspaceState);
+  const editor = new AnnotationEditor(service, new AuthorResolver(gitForTrust), new UndoStack());
+  const entities: EntitySuggestions & { entity?(id: string): { name: string } | undefined } = { entitiesIn: () => [], allEntities: () => [] };
+  const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
+  const trees = registerTreeViews({ workspace, editor, recent, partyName });
+  const statusBar = new AnnotationStatusBar(service);
+  const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
+  const selector = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
+
   context.subscriptions.push(
     log,
     diagnostics,
     service,
+    workspace,
+    statusBar,
+    decorations,
+    ...trees.disposables,
+    ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
+    vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(service, workspace, entities)),
     vscode.commands.registerCommand(CommandIds.showOutput, () => log.show()),
     vscode.commands.registerCommand(CommandIds.reloadAnnotations, () => service.reloadAll()),
   );
   service.start();
-  return createApi(service);
+  log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return createApi(service, { trees: trees.providers, decorations, statusBar, editor });
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { Annotation, AnchorStatus } from '../core/model';
 import { AnnotationService } from './annotations/annotationService';
+import type { AnnotationDecorations } from './decorations/annotationDecorations';
+import type { AnnotationEditor } from './editing/annotationEditor';
+import type { AnnotationStatusBar } from './statusBar';
+import type { AnnotationTreeProvider } from './tree/annotationTree';
+import type { ViewKind } from './tree/treeNodes';
 import { toRange } from './annotations/documentOffsets';
 
 /** One annotation as the editor sees it now. */
@@ -19,10 +24,20 @@ export interface PolicyAnnotatorApi {
   whenIdle(): Promise<void>;
   annotations(uri: vscode.Uri): Promise<EditorAnnotation[]>;
   onDidChangeAnnotations: vscode.Event<vscode.Uri>;
+  /** The parts a test (or a curious extension) inspects: tree providers, decorations, status bar. */
+  views: ApiViews;
 }
 
-export function createApi(service: AnnotationService): PolicyAnnotatorApi {
+export interface ApiViews {
+  trees: Record<ViewKind, AnnotationTreeProvider>;
+  decorations: AnnotationDecorations;
+  statusBar: AnnotationStatusBar;
+  editor: AnnotationEditor;
+}
+
+export function createApi(service: AnnotationService, views: ApiViews): PolicyAnnotatorApi {
   return {
+    views,
     whenIdle: () => service.whenIdle(),
     onDidChangeAnnotations: service.onDidChangeAnnotations,
     async annotations(uri) {

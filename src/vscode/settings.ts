@@ -7,12 +7,16 @@ export interface Settings {
   annotationsFolder: string;
   author: string;
   documentGlob: string;
+  snapClaimsToSentence: boolean;
+  annotationDecorations: boolean;
 }
 
 const defaults: Settings = {
   annotationsFolder: 'annotations',
   author: '',
   documentGlob: '**/*.{txt,md,markdown}',
+  snapClaimsToSentence: true,
+  annotationDecorations: true,
 };
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -22,6 +26,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     annotationsFolder: cleanFolder(get('annotationsFolder')),
     author: get('author').trim(),
     documentGlob: get('documentGlob') || defaults.documentGlob,
+    snapClaimsToSentence: get('snapClaimsToSentence'),
+    annotationDecorations: get('annotationDecorations'),
   };
 }
 

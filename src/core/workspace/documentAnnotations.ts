@@ -53,6 +53,64 @@ export class DocumentAnnotations {
     return this.items.find((item) => item.annotation.id === id);
   }
 
+  ids(): Set<string> {
+    return new Set(this.items.map((i) => i.annotation.id));
+  }
+
+  /** Adds a new annotation placed at `span`. */
+  add(annotation: Annotation, span: Span): void {
+    this.items.push({ annotation, span, status: 'anchored' });
+    this.changedItems();
+  }
+
+  /** Replaces an annotation's fields (its place is kept). Returns false if there is no such id. */
+  update(annotation: Annotation): boolean {
+    const item = this.get(annotation.id);
+    if (!item) return false;
+    item.annotation = annotation;
+    this.changedItems();
+    return true;
+  }
+
+  /** Puts an annotation on a new span and clears its review: a person re-attached it. */
+  reattach(id: string, span: Span): boolean {
+    const item = this.get(id);
+    if (!item) return false;
+    const { review: _review, ...rest } = item.annotation;
+    void _review;
+    item.annotation = rest as Annotation;
+    item.span = span;
+    item.status = 'anchored';
+    item.was = undefined;
+    this.changedItems();
+    return true;
+  }
+
+  remove(id: string): LiveAnnotation | undefined {
+    const index = this.items.findIndex((i) => i.annotation.id === id);
+    if (index < 0) return undefined;
+    const [removed] = this.items.splice(index, 1);
+    this.changedItems();
+    return removed;
+  }
+
+  /** A copy of the current state, for undo. */
+  snapshot(): LiveAnnotation[] {
+    return this.items.map((i) => ({ ...i, span: i.span && { ...i.span } }));
+  }
+
+  /** Returns to a snapshot (undo). Spans are the snapshot's, so undo is meant right after the change. */
+  restore(items: LiveAnnotation[]): void {
+    this.items = items.map((i) => ({ ...i, span: i.span && { ...i.span } }));
+    this.changedItems();
+  }
+
+  private changedItems(): void {
+    this.items.sort((a, b) => (a.span?.start ?? a.annotation.anchor.start) - (b.span?.start ?? b.annotation.anchor.start) || compareAnnotations(a.annotation, b.annotation));
+    this.dirty = true;
+    this.version++;
+  }
+
   /** Follows one editor change event. Returns true when any annotation's span moved, changed or was deleted. */
   applyEdits(changes: readonly TextChange[]): boolean {
     if (!changes.length || !this.items.length) return false;

@@ -132,6 +132,33 @@ export class AnnotationService implements vscode.Disposable {
     else if (session.model.applyEdits(changes)) this.changed.fire(session.uri);
   }
 
+  /** The session of a document, opening the document (without showing it) when needed. */
+  async sessionFor(uri: vscode.Uri): Promise<Session | undefined> {
+    let session = this.session(uri);
+    if (!session) {
+      this.open(await vscode.workspace.openTextDocument(uri));
+      session = this.session(uri);
+    }
+    await session?.ready;
+    return session;
+  }
+
+  /**
+   * Writes a session's annotations now, anchored in the text the editor shows. If that text is not
+   * saved yet, its blob goes to git too, so the next load can map the anchors onto whatever is saved.
+   */
+  async persist(session: Session): Promise<SaveOutcome | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === session.uri.toString());
+    const bytes = document?.isDirty ? new TextEncoder().encode(document.getText()) : await this.deps.fs.readBytes(session.uri.fsPath);
+    if (!bytes) return undefined;
+    return this.track(this.writeSidecar(session, normalizeText(utf8.decode(bytes)), bytes));
+  }
+
+  /** Tells listeners (decorations, tree, status bar) that a session's annotations changed. */
+  notify(session: Session): void {
+    this.changed.fire(session.uri);
+  }
+
   /** Writes the sidecar for the text just saved. */
   private async save(document: vscode.TextDocument): Promise<void> {
     const session = this.session(document.uri);

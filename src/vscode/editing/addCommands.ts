@@ -1,0 +1,133 @@
+import * as vscode from 'vscode';
+import type { Span } from '../../core/anchoring/types';
+import { AnnotationFields } from '../../core/editing/buildAnnotation';
+import { Annotation, ClaimType, formatAnnotationRef, LinkRelation, Polarity } from '../../core/model';
+import { paragraphAt, snapToSentences, trimSpan } from '../../core/text/sentences';
+import { AnnotationService } from '../annotations/annotationService';
+import { readSettings } from '../settings';
+import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
+import { AnnotationEditor, SELF } from './annotationEditor';
+import { CommandSelection, commandSelection, SelectionArgs } from './commandTarget';
+import { EntitySuggestions, inputLabel, inputNote, pickClaimType, pickLinkTarget, pickParty, pickPolarity, pickRelation, pickStanceTarget, ReferenceChoice } from './prompts';
+import { RecentValues } from './recentValues';
+
+export interface AddArgs extends SelectionArgs {
+  /** Claims snap to whole sentences unless this is false or the setting is off. */
+  snap?: boolean;
+  label?: string;
+  speaker?: string;
+  claimType?: ClaimType;
+  holder?: string;
+  target?: string;
+  polarity?: Polarity;
+  note?: string;
+  tags?: string[];
+  from?: string;
+  to?: string;
+  relation?: LinkRelation;
+}
+
+export interface AddDeps {
+  editor: AnnotationEditor;
+  service: AnnotationService;
+  workspace: WorkspaceAnnotations;
+  entities: EntitySuggestions;
+  recent: RecentValues;
+}
+
+/** The four ways to annotate a selection. Each returns the new annotation, or undefined when cancelled. */
+export function addCommands(deps: AddDeps) {
+  const nearby = (sel: CommandSelection, span: Span) => {
+    const paragraph = paragraphAt(sel.text, span.start);
+    const inSpan = deps.entities.entitiesIn(sel.uri, span.start, span.end);
+    const around = deps.entities.entitiesIn(sel.uri, paragraph.start, paragraph.end);
+    return [...inSpan, ...around.filter((e) => !inSpan.some((i) => i.id === e.id))];
+  };
+
+  async function addClaim(args?: AddArgs): Promise<Annotation | undefined> {
+    const sel = await commandSelection(args);
+    const snap = args?.snap ?? readSettings(vscode.workspace.getWorkspaceFolder(sel.uri)).snapClaimsToSentence;
+    const span = snap ? snapToSentences(sel.text, sel.span.start, sel.span.end) : trimSpan(sel.text, sel.span.start, sel.span.end);
+    const label = args?.label ?? (await inputLabel(sel.text.slice(span.start, span.end).replace(/\s+/g, ' ')));
+    if (label === undefined) return undefined;
+    const speaker = args?.speaker ?? (await pickParty('Speaker', nearby(sel, span), deps.entities.allEntities()));
+    if (speaker === undefined) return undefined;
+    const claimType = args?.claimType ?? (await pickClaimType(deps.recent));
+    if (claimType === undefined) return undefined;
+    await deps.recent.remember('claimType', claimType);
+    return deps.editor.add(sel.uri, 'claim', span, { label, speaker, claimType, note: args?.note, tags: args?.tags });
+  }
+
+  async function addStance(args?: AddArgs): Promise<Annotation | undefined> {
+    const sel = await commandSelection(args);
+    const span = trimSpan(sel.text, sel.span.start, sel.span.end);
+    const holder = args?.holder ?? (await pickParty('Holder', nearby(sel, span), deps.entities.allEntities()));
+    if (holder === undefined) return undefined;
+    const target = args?.target ?? (await pickStanceTarget(await claimChoices(sel, span), deps.entities.allEntities(), deps.recent));
+    if (target === undefined) return undefined;
+    const polarity = args?.polarity ?? (await pickPolarity());
+    if (polarity === undefined) return undefined;
+    if (target.startsWith('topic:')) await deps.recent.remember('topic', target.slice('topic:'.length));
+    return deps.editor.add(sel.uri, 'stance', span, { holder, target, polarity, note: args?.note, tags: args?.tags });
+  }
+
+  async function addNote(args?: AddArgs): Promise<Annotation | undefined> {
+    const sel = await commandSelection(args);
+    const note = args?.note ?? (await inputNote());
+    if (note === undefined) return undefined;
+    return deps.editor.add(sel.uri, 'note', trimSpan(sel.text, sel.span.start, sel.span.end), { note, tags: args?.tags });
+  }
+
+  async function linkTo(args?: AddArgs): Promise<Annotation | undefined> {
+    const sel = await commandSelection(args);
+    const span = trimSpan(sel.text, sel.span.start, sel.span.end);
+    const session = await deps.service.sessionFor(sel.uri);
+    const documentPath = session?.model.documentPath ?? '';
+    // The link starts at the annotation the selection is in, if any, else at its own passage.
+    const host = session?.model.list().find((l) => l.span && l.annotation.kind !== 'link' && l.span.start <= span.start && l.span.end >= span.end);
+    const from = args?.from ?? (host ? formatAnnotationRef(undefined, host.annotation.id) : SELF);
+    const to = args?.to ?? (await pickLinkTarget(referenceChoices(await deps.workspace.entries(), documentPath, host?.annotation.id), deps.entities.allEntities()));
+    if (to === undefined) return undefined;
+    const relation = args?.relation ?? (await pickRelation(deps.recent));
+    if (relation === undefined) return undefined;
+    await deps.recent.remember('relation', relation);
+    const fields: AnnotationFields = { from, to, relation, note: args?.note, tags: args?.tags };
+    return deps.editor.add(sel.uri, 'link', span, fields);
+  }
+
+  /** Claims of this document nearest the selection first, then the rest of the workspace. */
+  async function claimChoices(sel: CommandSelection, span: Span): Promise<ReferenceChoice[]> {
+    const session = await deps.service.sessionFor(sel.uri);
+    const here = session?.model.documentPath;
+    const claims = (await deps.workspace.entries()).filter((e) => e.annotation.kind === 'claim');
+    const distance = (e: WorkspaceEntry) => (e.documentPath === here ? Math.abs(e.annotation.anchor.start - span.start) : Number.MAX_SAFE_INTEGER);
+    claims.sort((a, b) => distance(a) - distance(b));
+    return claims.map((e) => choiceFor(e, here));
+  }
+
+  return { addClaim, addStance, addNote, linkTo };
+}
+
+function referenceChoices(entries: WorkspaceEntry[], documentPath: string, excludeId: string | undefined): ReferenceChoice[] {
+  return entries.filter((e) => e.annotation.kind !== 'link' && e.annotation.id !== excludeId).map((e) => choiceFor(e, documentPath));
+}
+
+function choiceFor(e: WorkspaceEntry, currentDocument: string | undefined): ReferenceChoice {
+  const a = e.annotation;
+  const title = a.kind === 'claim' ? a.label : a.kind === 'note' ? (a.note ?? a.anchor.exact) : a.anchor.exact;
+  return {
+    ref: formatAnnotationRef(e.documentPath === currentDocument ? undefined : e.documentPath, a.id),
+    label: `${kindIcon(a.kind)} ${clip(title, 80)}`,
+    description: `${a.kind} · ${e.documentPath}`,
+    detail: `“${clip(a.anchor.exact, 140)}”`,
+  };
+}
+
+export function kindIcon(kind: Annotation['kind']): string {
+  return { claim: '$(comment-discussion)', stance: '$(thumbsup)', note: '$(note)', link: '$(references)' }[kind];
+}
+
+function clip(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
+}

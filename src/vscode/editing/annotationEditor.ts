@@ -1,0 +1,133 @@
+import * as vscode from 'vscode';
+import type { Span } from '../../core/anchoring/types';
+import { AnnotationFields, buildAnnotation, changeKind, timestamp, updateAnnotation } from '../../core/editing/buildAnnotation';
+import { Annotation, AnnotationKind, formatAnnotationRef, LinkRelation } from '../../core/model';
+import { applyAnchoring } from '../../core/workspace/anchorSidecar';
+import { AnnotationService, Session } from '../annotations/annotationService';
+import { normalizedText } from '../annotations/documentOffsets';
+import { AuthorResolver } from './author';
+import { UndoStack } from './undoStack';
+
+export interface AnnotationTarget {
+  uri: vscode.Uri;
+  id: string;
+}
+
+/**
+ * Every change a person makes to annotations goes through here: it is applied to the open
+ * document's model, written to the sidecar at once, and can be taken back with undo.
+ */
+export class AnnotationEditor {
+  constructor(
+    private readonly service: AnnotationService,
+    private readonly authors: AuthorResolver,
+    readonly undoStack: UndoStack,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async add(uri: vscode.Uri, kind: AnnotationKind, span: Span, fields: AnnotationFields): Promise<Annotation> {
+    const session = await this.require(uri);
+    const text = this.textOf(session);
+    const author = await this.authors.resolve(session.folder);
+    const annotation = buildAnnotation(kind, text, span, fields, { author, now: this.now(), takenIds: this.takenIds() });
+    if (kind === 'link' && fields.from === SELF) (annotation as { from: string }).from = formatAnnotationRef(undefined, annotation.id);
+    await this.commit(session, `Added ${kind} ${annotation.id}`, () => session.model.add(annotation, span));
+    return annotation;
+  }
+
+  /** A cross-reference from an existing annotation to `to`, placed on the same words (drag and drop in the tree). */
+  async linkAnnotations(source: AnnotationTarget, to: string, relation: LinkRelation): Promise<Annotation> {
+    const session = await this.require(source.uri);
+    const live = session.model.get(source.id);
+    if (!live?.span) throw new Error(`${source.id} has no place in the text to link from`);
+    return this.add(source.uri, 'link', live.span, { from: formatAnnotationRef(undefined, source.id), to, relation });
+  }
+
+  async update(target: AnnotationTarget, patch: AnnotationFields & { review?: null }): Promise<Annotation> {
+    const session = await this.require(target.uri);
+    const current = this.find(session, target.id);
+    const updated = updateAnnotation(current, patch, this.now());
+    await this.commit(session, `Edited ${current.kind} ${current.id}`, () => session.model.update(updated));
+    return updated;
+  }
+
+  async changeKind(target: AnnotationTarget, kind: AnnotationKind, fields: AnnotationFields): Promise<Annotation> {
+    const session = await this.require(target.uri);
+    const current = this.find(session, target.id);
+    const changed = changeKind(current, kind, fields, this.now());
+    await this.commit(session, `Changed ${current.id} from ${current.kind} to ${kind}`, () => session.model.update(changed));
+    return changed;
+  }
+
+  async remove(target: AnnotationTarget): Promise<Annotation> {
+    const session = await this.require(target.uri);
+    const current = this.find(session, target.id);
+    await this.commit(session, `Deleted ${current.kind} ${current.id}`, () => session.model.remove(current.id));
+    return current;
+  }
+
+  async reattach(target: AnnotationTarget, span: Span): Promise<void> {
+    const session = await this.require(target.uri);
+    const current = this.find(session, target.id);
+    await this.commit(session, `Re-attached ${current.kind} ${current.id}`, () => {
+      session.model.reattach(current.id, span);
+      const moved = session.model.get(current.id)!;
+      moved.annotation = { ...moved.annotation, modified: timestamp(this.now()) };
+    });
+  }
+
+  /** Takes back the last change; returns its label, or undefined when there is nothing to undo. */
+  async undo(): Promise<string | undefined> {
+    const entry = this.undoStack.pop();
+    if (!entry) return undefined;
+    const session = await this.require(entry.uri);
+    session.model.restore(entry.before);
+    // Text may have been edited since: place restored annotations again by their quotes.
+    const text = this.textOf(session);
+    const current = session.model.toSidecar(text, session.model.base.read.sidecar?.fingerprint ?? '');
+    const anchored = applyAnchoring(current, text, undefined);
+    session.model.reset(anchored.sidecar, anchored.outcomes, true);
+    await this.service.persist(session);
+    this.service.notify(session);
+    return entry.label;
+  }
+
+  /** Ids in use anywhere we know of, so a new id is unique in the workspace. */
+  private takenIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const s of this.service.sessionsList()) for (const id of s.model.ids()) ids.add(id);
+    return ids;
+  }
+
+  private async commit(session: Session, label: string, mutate: () => void): Promise<void> {
+    if (!session.model.base.read.writable) {
+      throw new Error(`${session.store.displayName(session.model.base.file)} has errors and is not written until they are fixed (see the Problems panel)`);
+    }
+    const before = session.model.snapshot();
+    mutate();
+    this.undoStack.push({ uri: session.uri, label, before });
+    await this.service.persist(session);
+    this.service.notify(session);
+  }
+
+  private async require(uri: vscode.Uri): Promise<Session> {
+    const session = await this.service.sessionFor(uri);
+    if (!session) throw new Error(`${vscode.workspace.asRelativePath(uri)} is not a document Policy Annotator annotates (see the policyAnnotator.documentGlob setting)`);
+    return session;
+  }
+
+  private find(session: Session, id: string): Annotation {
+    const live = session.model.get(id);
+    if (!live) throw new Error(`no annotation ${id} in ${session.model.documentPath}`);
+    return live.annotation;
+  }
+
+  private textOf(session: Session): string {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === session.uri.toString());
+    if (!document) throw new Error(`${session.model.documentPath} is not open`);
+    return normalizedText(document);
+  }
+}
+
+/** For `from`: the link's own passage, when the selection is not inside another annotation. */
+export const SELF = '#self';

@@ -1,0 +1,193 @@
+import * as vscode from 'vscode';
+import { AnnotationFields } from '../../core/editing/buildAnnotation';
+import { Annotation, ANNOTATION_KINDS, AnnotationKind, formatAnnotationRef } from '../../core/model';
+import { AnnotationService } from '../annotations/annotationService';
+import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
+import { kindIcon } from './addCommands';
+import { AnnotationEditor, AnnotationTarget } from './annotationEditor';
+import { commandSelection, SelectionArgs, toUri, UserError } from './commandTarget';
+import { EntitySuggestions, inputLabel, inputNote, inputTags, pickClaimType, pickLinkTarget, pickParty, pickPolarity, pickRelation, pickStanceTarget } from './prompts';
+import { RecentValues } from './recentValues';
+
+/** How commands name an annotation: `{ uri, id }`, or a tree item carrying one. */
+export interface TargetArgs {
+  uri?: string | vscode.Uri;
+  id?: string;
+  target?: { uri: vscode.Uri; id: string };
+}
+
+export interface EditArgs extends TargetArgs {
+  /** The fields to set; skips the prompts. */
+  patch?: AnnotationFields & { review?: null };
+  kind?: AnnotationKind;
+}
+
+export interface ManageDeps {
+  editor: AnnotationEditor;
+  service: AnnotationService;
+  entities: EntitySuggestions;
+  recent: RecentValues;
+}
+
+export function manageCommands(deps: ManageDeps) {
+  /** The annotation a command is about: from its arguments, else the one under the cursor. */
+  async function resolve(args?: TargetArgs): Promise<AnnotationTarget & { annotation: Annotation }> {
+    const explicit = args?.target ?? (args?.uri && args.id ? { uri: toUri(args.uri), id: args.id } : undefined);
+    if (explicit) {
+      const session = await deps.service.sessionFor(explicit.uri);
+      const live = session?.model.get(explicit.id);
+      if (!live) throw new UserError(`No annotation ${explicit.id} in ${vscode.workspace.asRelativePath(explicit.uri)}.`);
+      return { ...explicit, annotation: live.annotation };
+    }
+    const editor = vscode.window.activeTextEditor;
+    const session = editor && deps.service.session(editor.document.uri);
+    if (!editor || !session) throw new UserError('Put the cursor in an annotated passage, or pick the annotation in the Policy Annotator view.');
+    const offset = toNormalizedOffset(editor.document, editor.selection.active);
+    const under = session.model.list().filter((l) => l.span && l.span.start <= offset && offset <= l.span.end);
+    if (!under.length) throw new UserError('There is no annotation at the cursor.');
+    const chosen = under.length === 1 ? under[0] : await pickOne(under.map((l) => l.annotation));
+    if (!chosen) throw new UserError('No annotation chosen.');
+    const annotation = 'annotation' in chosen ? chosen.annotation : chosen;
+    return { uri: editor.document.uri, id: annotation.id, annotation };
+  }
+
+  async function editAnnotation(args?: EditArgs): Promise<Annotation | undefined> {
+    const target = await resolve(args);
+    const patch = args?.patch ?? (await askPatch(target));
+    if (!patch) return undefined;
+    return deps.editor.update(target, patch);
+  }
+
+  async function askPatch(target: AnnotationTarget & { annotation: Annotation }): Promise<AnnotationFields | undefined> {
+    const a = target.annotation;
+    const fields: Record<AnnotationKind, string[]> = {
+      claim: ['label', 'speaker', 'claimType', 'tags', 'note'],
+      stance: ['holder', 'target', 'polarity', 'tags', 'note'],
+      note: ['note', 'tags'],
+      link: ['to', 'relation', 'tags', 'note'],
+    };
+    const record = a as unknown as Record<string, unknown>;
+    const field = await vscode.window.showQuickPick(
+      fields[a.kind].map((f) => ({ label: f, description: describe(record[f]) })),
+      { title: `Edit ${a.kind} ${a.id}`, placeHolder: 'Which field?' },
+    );
+    if (!field) return undefined;
+    const all = deps.entities.allEntities();
+    switch (field.label) {
+      case 'label': return wrap('label', await inputLabel(String(record.label ?? '')));
+      case 'speaker': return wrap('speaker', await pickParty('Speaker', [], all));
+      case 'holder': return wrap('holder', await pickParty('Holder', [], all));
+      case 'claimType': return wrap('claimType', await pickClaimType(deps.recent));
+      case 'polarity': return wrap('polarity', await pickPolarity());
+      case 'relation': return wrap('relation', await pickRelation(deps.recent));
+      case 'target': return wrap('target', await pickStanceTarget([], all, deps.recent));
+      case 'to': return wrap('to', await pickLinkTarget([], all));
+      case 'note': return wrap('note', await inputNote(String(record.note ?? '')));
+      case 'tags': {
+        const raw = await inputTags((a.tags ?? []) as string[], deps.recent);
+        if (raw === undefined) return undefined;
+        const tags = raw.split(',').map((t) => t.trim()).filter(Boolean);
+        await deps.recent.remember('tags', ...tags);
+        return { tags };
+      }
+    }
+    return undefined;
+  }
+
+  async function changeKind(args?: EditArgs): Promise<Annotation | undefined> {
+    const target = await resolve(args);
+    const kind = args?.kind ?? (await vscode.window.showQuickPick(ANNOTATION_KINDS.filter((k) => k !== target.annotation.kind), { title: `Change ${target.annotation.id} from ${target.annotation.kind} to…` }));
+    if (!kind) return undefined;
+    let fields = args?.patch ?? {};
+    if (!args?.patch) {
+      if (kind === 'stance') fields = { holder: 'author', target: await pickStanceTarget([], deps.entities.allEntities(), deps.recent), polarity: await pickPolarity() };
+      if (kind === 'link') fields = { from: formatAnnotationRef(undefined, target.id), to: await pickLinkTarget([], deps.entities.allEntities()), relation: await pickRelation(deps.recent) };
+      if (Object.values(fields).some((v) => v === undefined)) return undefined;
+    }
+    return deps.editor.changeKind(target, kind as AnnotationKind, fields);
+  }
+
+  async function deleteAnnotation(args?: TargetArgs): Promise<Annotation> {
+    const target = await resolve(args);
+    const removed = await deps.editor.remove(target);
+    void vscode.window.showInformationMessage(`Deleted ${removed.kind} “${clip(removed.anchor.exact)}”.`, 'Undo').then((choice) => {
+      if (choice === 'Undo') void undo();
+    });
+    return removed;
+  }
+
+  async function undo(): Promise<string | undefined> {
+    const label = await deps.editor.undo();
+    if (label) vscode.window.setStatusBarMessage(`Undone: ${label}`, 4000);
+    else void vscode.window.showInformationMessage('There is no annotation change to undo.');
+    return label;
+  }
+
+  async function reattach(args?: TargetArgs & SelectionArgs): Promise<void> {
+    const selection = await commandSelection(args?.start !== undefined ? args : undefined);
+    const target = args?.id ? await resolve(args) : await pickReview(selection.uri);
+    if (!target) return;
+    await deps.editor.reattach(target, selection.span);
+  }
+
+  async function pickReview(uri: vscode.Uri): Promise<(AnnotationTarget & { annotation: Annotation }) | undefined> {
+    const session = await deps.service.sessionFor(uri);
+    const candidates = session?.model.list().filter((l) => l.annotation.review || l.status !== 'anchored') ?? [];
+    if (!candidates.length) throw new UserError('No annotation of this document needs re-attaching.');
+    const chosen = await pickOne(candidates.map((l) => l.annotation));
+    return chosen && { uri, id: chosen.id, annotation: chosen };
+  }
+
+  async function acceptReview(args?: TargetArgs): Promise<Annotation> {
+    return deps.editor.update(await resolve(args), { review: null });
+  }
+
+  async function reveal(args?: TargetArgs): Promise<void> {
+    const target = await resolve(args);
+    const session = await deps.service.sessionFor(target.uri);
+    const live = session?.model.get(target.id);
+    const document = await vscode.workspace.openTextDocument(target.uri);
+    const span = live?.span ?? { start: target.annotation.anchor.start, end: target.annotation.anchor.end };
+    const range = toRange(document, Math.min(span.start, document.getText().length), Math.min(span.end, document.getText().length));
+    await vscode.window.showTextDocument(document, { selection: range, preview: false });
+    if (!live?.span) void vscode.window.showWarningMessage(`${target.annotation.kind} ${target.id} has no place in the text now (${live?.status ?? 'orphaned'}); this is where it was. Select its words and run “Re-attach Annotation to Selection”.`);
+  }
+
+  async function copyQuote(args?: TargetArgs): Promise<string> {
+    const { annotation } = await resolve(args);
+    await vscode.env.clipboard.writeText(annotation.anchor.exact);
+    return annotation.anchor.exact;
+  }
+
+  async function copyLink(args?: TargetArgs): Promise<string> {
+    const target = await resolve(args);
+    const session = await deps.service.sessionFor(target.uri);
+    const ref = formatAnnotationRef(session?.model.documentPath, target.id);
+    await vscode.env.clipboard.writeText(ref);
+    return ref;
+  }
+
+  return { editAnnotation, changeKind, deleteAnnotation, undo, reattach, acceptReview, reveal, copyQuote, copyLink };
+}
+
+async function pickOne(annotations: Annotation[]): Promise<Annotation | undefined> {
+  const chosen = await vscode.window.showQuickPick(
+    annotations.map((a) => ({ label: `${kindIcon(a.kind)} ${a.kind === 'claim' ? a.label : clip(a.anchor.exact)}`, description: a.id, annotation: a })),
+    { title: 'Which annotation?' },
+  );
+  return chosen?.annotation;
+}
+
+function wrap<K extends keyof AnnotationFields>(key: K, value: AnnotationFields[K] | undefined): AnnotationFields | undefined {
+  return value === undefined ? undefined : ({ [key]: value } as AnnotationFields);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return '(empty)';
+  return clip(Array.isArray(value) ? value.join(', ') : String(value));
+}
+
+function clip(text: string, width = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { LiveAnnotation } from '../../core/workspace/documentAnnotations';
+import { ContextKeys } from '../commandIds';
+
+export interface UndoEntry {
+  uri: vscode.Uri;
+  /** What was done, e.g. "Deleted claim k3m9x2qa". */
+  label: string;
+  before: LiveAnnotation[];
+}
+
+const LIMIT = 50;
+
+/** Annotation changes that can be taken back, newest last; mirrored in the `canUndo` context key. */
+export class UndoStack {
+  private readonly entries: UndoEntry[] = [];
+
+  push(entry: UndoEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > LIMIT) this.entries.shift();
+    this.sync();
+  }
+
+  pop(): UndoEntry | undefined {
+    const entry = this.entries.pop();
+    this.sync();
+    return entry;
+  }
+
+  peek(): UndoEntry | undefined {
+    return this.entries[this.entries.length - 1];
+  }
+
+  private sync(): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.canUndo, this.entries.length > 0);
+  }
+}

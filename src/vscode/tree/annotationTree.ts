@@ -1,0 +1,185 @@
+import * as vscode from 'vscode';
+import { formatAnnotationRef, LinkRelation } from '../../core/model';
+import { CommandIds, ContextKeys } from '../commandIds';
+import { AnnotationEditor } from '../editing/annotationEditor';
+import { pickRelation } from '../editing/prompts';
+import { RecentValues } from '../editing/recentValues';
+import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
+import { AnnotationNode, annotationTitle, buildNodes, Filter, GroupBy, GroupNode, parseFilter, TreeNode, ViewKind } from './treeNodes';
+
+const ICONS: Record<string, string> = { claim: 'comment-discussion', stance: 'thumbsup', note: 'note', link: 'references' };
+export const VIEWS: ViewKind[] = ['claims', 'stances', 'links', 'review'];
+const MIME = VIEWS.map((v) => `application/vnd.code.tree.policyannotator.${v}`);
+
+/** Shared state of the annotation views: grouping and filter, mirrored in context keys for the view title buttons. */
+export class TreeState {
+  groupBy: GroupBy = 'document';
+  filterText = '';
+  filter: Filter | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.sync();
+  }
+
+  setGroupBy(groupBy: GroupBy): void {
+    this.groupBy = groupBy;
+    this.sync();
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text;
+    this.filter = parseFilter(text);
+    this.sync();
+  }
+
+  private sync(): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, this.groupBy);
+    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, !!this.filter);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export interface TreeDeps {
+  workspace: WorkspaceAnnotations;
+  state: TreeState;
+  editor: AnnotationEditor;
+  recent: RecentValues;
+  partyName: (id: string) => string;
+}
+
+/** One of the Claims, Stances, Cross-references and Needs Review views. */
+export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.TreeDragAndDropController<TreeNode>, vscode.Disposable {
+  readonly dragMimeTypes: string[];
+  readonly dropMimeTypes = MIME;
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups: GroupNode[] = [];
+  private signature = '';
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private loaded: Promise<void>;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  view: vscode.TreeView<TreeNode> | undefined;
+
+  constructor(
+    readonly kind: ViewKind,
+    private readonly deps: TreeDeps,
+  ) {
+    this.dragMimeTypes = [`application/vnd.code.tree.policyannotator.${kind}`];
+    this.loaded = this.rebuild();
+    this.disposables.push(deps.workspace.onDidChange(() => this.schedule()), deps.state.onDidChange(() => this.schedule(0)));
+  }
+
+  /** Rebuilds after a pause, and tells VS Code only when what the view shows really changed (not on every keystroke). */
+  private schedule(delay = 250): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.loaded = this.rebuild();
+    }, delay);
+  }
+
+  private async rebuild(): Promise<void> {
+    const entries = await this.deps.workspace.entries();
+    const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName);
+    const signature = JSON.stringify(groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, c.entry.annotation.modified, c.entry.status, c.problem, annotationTitle(c.entry.annotation, this.deps.partyName)])]));
+    this.groups = groups;
+    this.updateView();
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.changed.fire(undefined);
+  }
+
+  private updateView(): void {
+    if (!this.view) return;
+    const count = this.groups.reduce((n, g) => n + g.children.length, 0);
+    this.view.description = this.deps.state.filter ? `${count} matching “${this.deps.state.filterText}”` : count ? String(count) : undefined;
+    if (this.kind === 'review') this.view.badge = count ? { value: count, tooltip: `${count} annotation(s) need review` } : undefined;
+  }
+
+  /** Resolves once the view reflects every change made so far (for tests and commands). */
+  async settled(): Promise<void> {
+    while (this.pending) await new Promise((r) => setTimeout(r, 50));
+    await this.loaded;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    await this.loaded;
+    if (!node) return this.groups;
+    return node.type === 'group' ? node.children : [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.type === 'group') return undefined;
+    return this.groups.find((g) => g.children.some((c) => c.id === node.id));
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.type === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
+      item.description = `${node.children.length}`;
+      item.iconPath = new vscode.ThemeIcon(this.deps.state.groupBy === 'party' && this.kind !== 'review' ? 'person' : 'file-text');
+      item.contextValue = 'group';
+      return item;
+    }
+    return this.annotationItem(node);
+  }
+
+  private annotationItem(node: AnnotationNode): vscode.TreeItem {
+    const { annotation: a, uri } = node.entry;
+    const item = new vscode.TreeItem(clip(annotationTitle(a, this.deps.partyName), 90), vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = node.problem ?? `“${clip(a.anchor.exact, 60)}”`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${a.kind} ${a.id} · ${node.entry.documentPath}\n\n“${a.anchor.exact}”`);
+    if (a.note) tooltip.appendText(`\n\n${a.note}`);
+    if (node.problem) tooltip.appendText(`\n\nNeeds review: ${node.problem}`);
+    item.tooltip = tooltip;
+    const review = !!node.problem || !!a.review;
+    item.iconPath = new vscode.ThemeIcon(review ? 'warning' : ICONS[a.kind], new vscode.ThemeColor(review ? 'policyAnnotator.reviewBorder' : `policyAnnotator.${a.kind}Border`));
+    item.contextValue = `annotation kind-${a.kind}${review ? ' review' : ''}`;
+    item.command = { command: CommandIds.revealAnnotation, title: 'Reveal', arguments: [{ uri: uri.toString(), id: a.id }] };
+    item.resourceUri = uri;
+    return item;
+  }
+
+  handleDrag(source: readonly TreeNode[], data: vscode.DataTransfer): void {
+    const refs = source.filter((n): n is AnnotationNode => n.type === 'annotation').map((n) => ({ uri: n.entry.uri.toString(), id: n.entry.annotation.id, documentPath: n.entry.documentPath }));
+    if (refs.length) data.set(this.dragMimeTypes[0], new vscode.DataTransferItem(JSON.stringify(refs)));
+  }
+
+  /** Dropping annotations onto another links each of them to it. */
+  async handleDrop(target: TreeNode | undefined, data: vscode.DataTransfer): Promise<void> {
+    if (!target || target.type !== 'annotation') return;
+    const item = MIME.map((m) => data.get(m)).find(Boolean);
+    if (!item) return;
+    const sources = JSON.parse(await item.asString()) as Array<{ uri: string; id: string; documentPath: string }>;
+    const others = sources.filter((s) => !(s.documentPath === target.entry.documentPath && s.id === target.entry.annotation.id));
+    if (!others.length) return;
+    const relation = await pickRelation(this.deps.recent);
+    if (!relation) return;
+    for (const s of others) await linkByDrop(this.deps.editor, s, target, relation);
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+async function linkByDrop(editor: AnnotationEditor, source: { uri: string; id: string; documentPath: string }, target: AnnotationNode, relation: LinkRelation): Promise<void> {
+  const to = formatAnnotationRef(target.entry.documentPath === source.documentPath ? undefined : target.entry.documentPath, target.entry.annotation.id);
+  await editor.linkAnnotations({ uri: vscode.Uri.parse(source.uri), id: source.id }, to, relation);
+}
+
+function clip(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
+}
+

@@ -1,0 +1,115 @@
+import { Annotation, AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
+import type { WorkspaceEntry } from '../workspace/workspaceAnnotations';
+
+export type ViewKind = 'claims' | 'stances' | 'links' | 'review';
+export type GroupBy = 'document' | 'party';
+
+export interface GroupNode {
+  type: 'group';
+  id: string;
+  label: string;
+  children: AnnotationNode[];
+}
+
+export interface AnnotationNode {
+  type: 'annotation';
+  id: string;
+  entry: WorkspaceEntry;
+  /** Why it is in Needs Review, when it is. */
+  problem?: string;
+}
+
+export type TreeNode = GroupNode | AnnotationNode;
+
+export interface Filter {
+  words: string[];
+  tags: string[];
+  kinds: string[];
+}
+
+/** `tag:x kind:claim some words` → a filter; empty text → none. */
+export function parseFilter(text: string): Filter | undefined {
+  const filter: Filter = { words: [], tags: [], kinds: [] };
+  for (const token of text.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (token.startsWith('tag:')) filter.tags.push(token.slice(4));
+    else if (token.startsWith('kind:')) filter.kinds.push(token.slice(5));
+    else filter.words.push(token);
+  }
+  return filter.words.length || filter.tags.length || filter.kinds.length ? filter : undefined;
+}
+
+export function matches(a: Annotation, filter: Filter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.kinds.length && !filter.kinds.includes(a.kind)) return false;
+  const tags = (a.tags ?? []).map((t) => t.toLowerCase());
+  if (filter.tags.some((t) => !tags.includes(t))) return false;
+  const record = a as unknown as Record<string, unknown>;
+  const haystack = [a.anchor.exact, a.note, record.label, record.speaker, record.holder, record.target, record.to, record.from, record.relation, a.author, ...tags].filter(Boolean).join(' ').toLowerCase();
+  return filter.words.every((w) => haystack.includes(w));
+}
+
+const REVIEW_STATUSES = new Set(['fuzzy', 'ambiguous', 'orphaned', 'conflict']);
+
+/** Why an entry needs a person's eye, or undefined. Broken links count too. */
+export function reviewProblem(entry: WorkspaceEntry, known: Set<string>): string | undefined {
+  const a = entry.annotation;
+  if (a.review) return `${a.review.status}${a.review.reason ? `: ${a.review.reason}` : ''}`;
+  if (REVIEW_STATUSES.has(entry.status)) return entry.status;
+  if (a.kind === 'link') {
+    for (const ref of [a.from, a.to]) {
+      const parsed = parseAnnotationRef(ref);
+      if (parsed && !known.has(`${parsed.document ?? entry.documentPath}#${parsed.id}`)) return `broken link: ${ref} does not exist`;
+    }
+  }
+  return undefined;
+}
+
+/** The nodes of one view: annotations of its kind, filtered, grouped, with stable ids. */
+export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: GroupBy, filter: Filter | undefined, partyName: (id: string) => string): GroupNode[] {
+  const known = new Set(entries.map((e) => `${e.documentPath}#${e.annotation.id}`));
+  const kind = { claims: 'claim', stances: 'stance', links: 'link', review: undefined }[view];
+  const nodes: AnnotationNode[] = [];
+  for (const entry of entries) {
+    if (kind && entry.annotation.kind !== kind) continue;
+    if (!matches(entry.annotation, filter)) continue;
+    const problem = view === 'review' ? reviewProblem(entry, known) : undefined;
+    if (view === 'review' && !problem) continue;
+    nodes.push({ type: 'annotation', id: `${entry.folder.uri.toString()}|${entry.documentPath}#${entry.annotation.id}`, entry, problem });
+  }
+  const groups = new Map<string, GroupNode>();
+  for (const node of nodes) {
+    const key = view !== 'review' && groupBy === 'party' ? partyOf(node.entry.annotation) : node.entry.documentPath;
+    const label = view !== 'review' && groupBy === 'party' ? partyLabel(key, partyName) : key;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { type: 'group', id: `${view}|${groupBy}|${key}`, label, children: [] }));
+    group.children.push(node);
+  }
+  for (const group of groups.values()) group.children.sort((a, b) => a.entry.annotation.anchor.start - b.entry.annotation.anchor.start);
+  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+function partyOf(a: Annotation): string {
+  if (a.kind === 'claim') return a.speaker;
+  if (a.kind === 'stance') return a.holder;
+  if (a.kind === 'link') return a.relation;
+  return AUTHOR;
+}
+
+function partyLabel(key: string, partyName: (id: string) => string): string {
+  if (key === AUTHOR) return 'The author';
+  return partyName(key);
+}
+
+/** One line that says what an annotation is, for labels and pickers. */
+export function annotationTitle(a: Annotation, partyName: (id: string) => string): string {
+  switch (a.kind) {
+    case 'claim':
+      return a.label;
+    case 'stance':
+      return `${a.holder === AUTHOR ? 'Author' : partyName(a.holder)} · ${a.polarity} · ${a.target.startsWith(TOPIC_PREFIX) ? a.target.slice(TOPIC_PREFIX.length) : a.target}`;
+    case 'link':
+      return `${a.relation} → ${a.to}`;
+    case 'note':
+      return a.note ?? a.anchor.exact;
+  }
+}
