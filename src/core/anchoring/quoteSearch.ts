@@ -10,16 +10,24 @@ import type { AnchorResult, Candidate } from './types';
 // occurrences ranked by context, then approximate matches. Thresholds are "evidence" values
 // (0..1, see similarity.ts), where quote and context count by their lengths.
 
-/** Quotes this short are only ever matched exactly: a fuzzy 2-letter match means nothing. */
+/** Quotes of at most this many code points are only matched exactly: a fuzzy 2-letter match means nothing. */
 export const SHORT_QUOTE_MAX = 3;
 /** Evidence an exact occurrence elsewhere needs to count as `moved` (enough agreeing context). */
 export const MOVED_MIN = 0.75;
 /** At its stored position, one side of the context must agree this well (the position is evidence too). */
 const STORED_MIN = 0.6;
+/** …with neither side of the context agreeing less than this. */
+const SIDE_MIN = 0.5;
 /** Evidence at the expected (shifted) position that is accepted without looking further. */
 const EXPECTED_MIN = 0.9;
 /** Exact occurrences whose evidence differs by less than this cannot be told apart. */
 const TIE = 0.02;
+/** Context agreement that marks the old surroundings of a quote (see contextFrame). */
+const FRAME_MIN = 0.75;
+/** Both sides agreeing this well: the context is intact. */
+const INTACT = 0.95;
+/** A side of context this intact near the old place makes a far exact copy doubtful. */
+const SIDE_INTACT = 0.9;
 /** Cut-and-paste relocation (diff path) only for quotes at least this long. */
 export const UNIQUE_QUOTE_MIN = 8;
 /** Share of the quote that may differ in an approximate match. */
@@ -57,12 +65,17 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
   const { exact } = anchor;
   const len = exact.length;
   const expected = clamp(options.expectedStart ?? anchor.start, 0, text.length);
+  const short = codePointLength(exact) <= SHORT_QUOTE_MAX;
   const ctx = new ContextMatcher(anchor.prefix, anchor.suffix);
   const evidenceAt = (start: number, end: number, quoteSim: number): number =>
     evidence(len, quoteSim, ctx, ctx.prefixSimilarity(text, start), ctx.suffixSimilarity(text, end));
   // A 1–3 unit quote is everywhere: besides the evidence, its immediate neighbours must agree.
+  // Both sides must agree somewhat: one perfect side cannot carry a look-alike whose other side
+  // is foreign (a repeated headline, say).
   const trusted = (start: number, end: number, ev: number): boolean =>
-    ev >= MOVED_MIN && (len > SHORT_QUOTE_MAX || ctx.adjacentAgrees(text, start, end));
+    ev >= MOVED_MIN &&
+    Math.min(ctx.prefixSimilarity(text, start), ctx.suffixSimilarity(text, end)) >= SIDE_MIN &&
+    (!short || ctx.adjacentAgrees(text, start, end));
 
   if (len === 0) {
     // Nothing to find: trust the position only if both contexts still surround it.
@@ -75,7 +88,7 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
   // quote is too common to trust without its context.
   if (text.startsWith(exact, anchor.start)) {
     const ok =
-      len > SHORT_QUOTE_MAX
+      !short
         ? ctx.textAgreement(text, anchor.start, anchor.end) >= STORED_MIN
         : trusted(anchor.start, anchor.end, evidenceAt(anchor.start, anchor.end, 1));
     if (ok) {
@@ -102,16 +115,39 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
     winner = contenders[0];
   }
   if (winner) {
-    // Far from where it should be: an edited copy right at the expected place is as likely.
-    if (len > SHORT_QUOTE_MAX && Math.abs(winner.start - expected) > len + 2 * CONTEXT_LENGTH) {
+    // Not where it should be: an edited copy at the expected place is as likely, whether its
+    // quote still looks alike or only its old surroundings still stand there.
+    if (winner.start !== expected) {
       const w = winner;
-      const local = fuzzyCandidates(text, exact, expected, evidenceAt, true).find((c) => c.end <= w.start || c.start >= w.end);
-      if (local && local.evidence >= w.evidence - FUZZY_MARGIN) return ambiguous(text, [w, local], true);
+      const apart = (c: { start: number; end: number }): boolean => c.end <= w.start || c.start >= w.end;
+      if (Math.abs(w.start - expected) > len + 2 * CONTEXT_LENGTH) {
+        if (!short) {
+          const local = fuzzyCandidates(text, exact, expected, evidenceAt, true).find(apart);
+          if (local && local.evidence >= w.evidence - FUZZY_MARGIN) return ambiguous(text, [w, local], true);
+        }
+        // Far away while one side of the old surroundings still stands where it was: the quote
+        // may well have been deleted there, and this is a copy.
+        const side = oldSideNear(text, ctx, len, expected);
+        if (side !== undefined) {
+          const ev = evidenceAt(side, side, 0);
+          return ambiguous(text, [w, { start: side, end: side, evidence: ev, score: ev }], true);
+        }
+      }
+      // A frame a few characters off is the winner's own; a winner with intact context on both
+      // sides needs no frame check.
+      const margin = CONTEXT_LENGTH / 2;
+      const farApart = (c: { start: number; end: number }): boolean => c.end <= w.start - margin || c.start >= w.end + margin;
+      const intact = Math.min(ctx.prefixSimilarity(text, w.start), ctx.suffixSimilarity(text, w.end)) >= INTACT;
+      const frame = intact ? undefined : contextFrame(text, ctx, len, expected, farApart);
+      if (frame) {
+        const ev = evidenceAt(frame.start, frame.end, 0);
+        return ambiguous(text, [w, { ...frame, evidence: ev, score: ev }], true);
+      }
     }
     return { status: 'moved', anchor: createAnchor(text, winner.start, winner.end), score: round(winner.evidence) };
   }
 
-  if (len <= SHORT_QUOTE_MAX) return orphaned(anchor);
+  if (short) return orphaned(anchor);
 
   // 4. Approximate matches, scored on quote, context and nearness.
   const fuzzy = fuzzyCandidates(text, exact, expected, evidenceAt, options.localOnly === true, exactScored);
@@ -183,6 +219,42 @@ function fuzzyCandidates(
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The anchor's old surroundings near the expected position: a place where the prefix ends and,
+ * up to about two quote lengths later, the suffix starts (both agreeing ≥ FRAME_MIN). Such a
+ * frame means the quoted place still exists, with its text rewritten.
+ */
+function contextFrame(
+  text: string,
+  ctx: ContextMatcher,
+  len: number,
+  expected: number,
+  accept: (frame: { start: number; end: number }) => boolean,
+): { start: number; end: number } | undefined {
+  const reach = len + 2 * CONTEXT_LENGTH;
+  const from = Math.max(0, expected - reach);
+  const to = Math.min(text.length, expected + reach);
+  for (let e = from; e <= to; e++) {
+    if (ctx.prefixSimilarity(text, e) < FRAME_MIN) continue;
+    const last = Math.min(text.length, e + 2 * len + 16);
+    for (let st = e; st <= last; st++) {
+      if (ctx.suffixSimilarity(text, st) >= FRAME_MIN && accept({ start: e, end: st })) return { start: e, end: st };
+    }
+  }
+  return undefined;
+}
+
+/** A position near `expected` where the old prefix ends or the old suffix starts, nearly intact. */
+function oldSideNear(text: string, ctx: ContextMatcher, len: number, expected: number): number | undefined {
+  const reach = len + 2 * CONTEXT_LENGTH;
+  const from = Math.max(0, expected - reach);
+  const to = Math.min(text.length, expected + reach);
+  for (let i = from; i <= to; i++) {
+    if (ctx.prefixSimilarity(text, i) >= SIDE_INTACT || ctx.suffixSimilarity(text, i) >= SIDE_INTACT) return i;
+  }
+  return undefined;
+}
+
 /** Runs the approximate search over [from, to) piece by piece (pieces overlap by a match length). */
 function searchPieces(
   text: string,
@@ -236,6 +308,15 @@ function plain(c: Scored): Candidate {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || s.charCodeAt(i - 1) < 0xd800 || s.charCodeAt(i - 1) > 0xdbff) n++;
+  }
+  return n;
 }
 
 function clamp(x: number, lo: number, hi: number): number {
