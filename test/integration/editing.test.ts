@@ -1,0 +1,187 @@
+import * as assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { normalizeText } from '../../src/core/anchoring';
+import { Annotation, Claim, Sidecar } from '../../src/core/model';
+import { readSidecar } from '../../src/core/store/readSidecar';
+import { writeSidecar } from '../../src/core/store/writeSidecar';
+import type { PolicyAnnotatorApi } from '../../src/vscode/api';
+import type { ViewKind } from '../../src/vscode/tree/treeNodes';
+import { activateExtension, closeAllEditors, waitFor, workspacePath } from './helpers';
+
+// Every annotation command, run with arguments that skip the prompts, checked in the sidecar, the views and the editor.
+
+const A = 'seeds/editing-a.txt';
+const B = 'seeds/editing-b.txt';
+
+function offsetsOf(documentPath: string, quote: string): { start: number; end: number } {
+  const text = normalizeText(readFileSync(workspacePath(...documentPath.split('/')), 'utf8'));
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, `not in ${documentPath}: ${quote}`);
+  return { start, end: start + quote.length };
+}
+
+function sidecar(documentPath: string): Sidecar {
+  const read = readSidecar(readFileSync(workspacePath('annotations', ...`${documentPath}.yaml`.split('/')), 'utf8'), documentPath);
+  assert.deepEqual(read.problems, []);
+  return read.sidecar!;
+}
+
+const inSidecar = (documentPath: string, id: string) => sidecar(documentPath).annotations.find((a) => a.id === id);
+const uriOf = (documentPath: string) => vscode.Uri.file(workspacePath(...documentPath.split('/')));
+
+async function treeLabels(api: PolicyAnnotatorApi, view: ViewKind): Promise<string[]> {
+  const provider = api.views.trees[view];
+  await provider.settled();
+  const labels: string[] = [];
+  for (const group of await provider.getChildren()) {
+    for (const child of await provider.getChildren(group)) labels.push(`${group.type === 'group' ? group.label : ''} | ${String(provider.getTreeItem(child).label)}`);
+  }
+  return labels;
+}
+
+suite('annotating in the editor', () => {
+  let api: PolicyAnnotatorApi;
+
+  suiteSetup(async () => {
+    copyFileSync(workspacePath('seeds', '000_d3c97eb98561e2fd.txt'), workspacePath(...A.split('/')));
+    copyFileSync(workspacePath('seeds', '002_da90e588b2ada6c6.txt'), workspacePath(...B.split('/')));
+    api = await activateExtension<PolicyAnnotatorApi>();
+    await vscode.window.showTextDocument(uriOf(A));
+  });
+  suiteTeardown(closeAllEditors);
+
+  test('Add Claim snaps to the sentence and writes the sidecar, the tree, the decorations and the status bar', async () => {
+    const claim = (await vscode.commands.executeCommand('policyAnnotator.addClaim', {
+      uri: uriOf(A).toString(),
+      ...offsetsOf(A, 'lower share'),
+      label: 'Hong Kong spends a lower share of GDP on R&D',
+      speaker: 'author',
+      claimType: 'factual',
+      tags: ['r-and-d'],
+    })) as Claim;
+    assert.match(claim.anchor.exact, /^Given that Hong Kong is spending a lower share .* in these areas\.$/);
+    const saved = inSidecar(A, claim.id) as Claim;
+    assert.equal(saved.label, 'Hong Kong spends a lower share of GDP on R&D');
+    assert.deepEqual(saved.tags, ['r-and-d']);
+    assert.equal(saved.anchor.exact, claim.anchor.exact);
+
+    assert.ok((await treeLabels(api, 'claims')).includes(`${A} | Hong Kong spends a lower share of GDP on R&D`));
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uriOf(A).toString())!;
+    const claims = api.views.decorations.rangesFor(editor).claim;
+    assert.ok(claims.some((r) => editor.document.getText(r) === claim.anchor.exact), 'the claim is highlighted');
+    await waitFor(() => api.views.statusBar.text.includes('$(comment-discussion) 1'), { message: 'status bar counts the claim' });
+  });
+
+  test('Add Stance and Add Note write their fields; claims without snapping keep the selection', async () => {
+    const stance = (await vscode.commands.executeCommand('policyAnnotator.addStance', {
+      uri: uriOf(A).toString(),
+      ...offsetsOf(A, 'should serve as a wake-up call for Hong Kong'),
+      holder: 'author',
+      target: 'topic:following mainland industrial trends',
+      polarity: 'oppose',
+    })) as Annotation;
+    assert.deepEqual(pick(inSidecar(A, stance.id)!, ['kind', 'holder', 'target', 'polarity']), { kind: 'stance', holder: 'author', target: 'topic:following mainland industrial trends', polarity: 'oppose' });
+
+    const note = (await vscode.commands.executeCommand('policyAnnotator.addNote', { uri: uriOf(A).toString(), ...offsetsOf(A, 'Cyberport'), note: 'Which Cyberport programmes?' })) as Annotation;
+    assert.equal(inSidecar(A, note.id)?.note, 'Which Cyberport programmes?');
+
+    const exact = (await vscode.commands.executeCommand('policyAnnotator.addClaim', { uri: uriOf(A).toString(), ...offsetsOf(A, 'Hong Kong’s role as a connector may diminish'), snap: false, label: 'Connector role may shrink', speaker: 'author', claimType: 'predictive' })) as Claim;
+    assert.equal(inSidecar(A, exact.id)?.anchor.exact, 'Hong Kong’s role as a connector may diminish');
+    assert.ok((await treeLabels(api, 'stances')).some((l) => l.endsWith('Author · oppose · following mainland industrial trends')));
+  });
+
+  test('Link To… links across documents, and the hover shows it from both ends', async () => {
+    const target = (await vscode.commands.executeCommand('policyAnnotator.addClaim', { uri: uriOf(B).toString(), ...offsetsOf(B, 'now only accounts for 1 percent of GDP'), label: 'Manufacturing is 1% of GDP', speaker: 'author', claimType: 'factual' })) as Claim;
+    const link = (await vscode.commands.executeCommand('policyAnnotator.linkTo', { uri: uriOf(A).toString(), ...offsetsOf(A, 'industrial diversification'), to: `${B}#${target.id}`, relation: 'elaborates' })) as Annotation;
+    assert.deepEqual(pick(inSidecar(A, link.id)!, ['kind', 'from', 'to', 'relation']), { kind: 'link', from: `#${link.id}`, to: `${B}#${target.id}`, relation: 'elaborates' });
+    assert.ok((await treeLabels(api, 'links')).some((l) => l.includes(`elaborates → ${B}#${target.id}`)));
+
+    const documentB = await vscode.workspace.openTextDocument(uriOf(B));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uriOf(B), documentB.positionAt(documentB.getText().indexOf('only accounts for') + 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Claim\*\* — Manufacturing is 1% of GDP/);
+    assert.match(text, /← elaborates from/);
+    assert.match(text, /command:policyAnnotator\.revealAnnotation/);
+  });
+
+  test('Edit Annotation and Change Kind rewrite only what they change', async () => {
+    const claim = (await vscode.commands.executeCommand('policyAnnotator.addClaim', { uri: uriOf(A).toString(), ...offsetsOf(A, 'Central Urban Work Conference'), label: 'Before', speaker: 'author', claimType: 'factual' })) as Claim;
+    await vscode.commands.executeCommand('policyAnnotator.editAnnotation', { uri: uriOf(A).toString(), id: claim.id, patch: { label: 'After', claimType: 'normative' } });
+    assert.deepEqual(pick(inSidecar(A, claim.id)!, ['label', 'claimType', 'created']), { label: 'After', claimType: 'normative', created: claim.created });
+    await vscode.commands.executeCommand('policyAnnotator.changeKind', { uri: uriOf(A).toString(), id: claim.id, kind: 'note', patch: { note: 'now a note' } });
+    const changed = inSidecar(A, claim.id)!;
+    assert.equal(changed.kind, 'note');
+    assert.equal(changed.note, 'now a note');
+    assert.equal((changed as unknown as Record<string, unknown>).label, undefined);
+  });
+
+  test('Delete removes an annotation and Undo brings it back', async () => {
+    const note = (await vscode.commands.executeCommand('policyAnnotator.addNote', { uri: uriOf(A).toString(), ...offsetsOf(A, 'public housing'), note: 'keep me' })) as Annotation;
+    await vscode.commands.executeCommand('policyAnnotator.deleteAnnotation', { uri: uriOf(A).toString(), id: note.id });
+    assert.equal(inSidecar(A, note.id), undefined);
+    const undone = await vscode.commands.executeCommand<string>('policyAnnotator.undo');
+    assert.match(undone, new RegExp(`Deleted note ${note.id}`));
+    assert.equal(inSidecar(A, note.id)?.note, 'keep me');
+  });
+
+  test('an orphaned annotation is listed in Needs Review and can be re-attached to a selection', async () => {
+    const note = (await vscode.commands.executeCommand('policyAnnotator.addNote', { uri: uriOf(A).toString(), ...offsetsOf(A, 'assessing debt risk'), note: 'debt' })) as Annotation;
+    const editor = await vscode.window.showTextDocument(uriOf(A));
+    const live = (await api.annotations(uriOf(A))).find((a) => a.annotation.id === note.id)!;
+    await editor.edit((e) => e.delete(live.range!));
+    await editor.document.save();
+    await api.whenIdle();
+    assert.equal(inSidecar(A, note.id)?.review?.status, 'orphaned');
+    await waitFor(async () => (await treeLabels(api, 'review')).some((l) => l.endsWith('| debt')), { message: 'the orphan in Needs Review' });
+
+    await vscode.commands.executeCommand('policyAnnotator.reattach', { uri: uriOf(A).toString(), id: note.id, ...offsetsOf(A, 'existing capacity') });
+    const reattached = inSidecar(A, note.id)!;
+    assert.equal(reattached.anchor.exact, 'existing capacity');
+    assert.equal(reattached.review, undefined);
+  });
+
+  test('Mark as Reviewed clears a review entry that came from disk (e.g. a merge conflict)', async () => {
+    const note = (await vscode.commands.executeCommand('policyAnnotator.addNote', { uri: uriOf(A).toString(), ...offsetsOf(A, 'innovation corridors'), note: 'x' })) as Annotation;
+    const file = workspacePath('annotations', ...`${A}.yaml`.split('/'));
+    const text = readFileSync(file, 'utf8');
+    const flagged = sidecar(A);
+    flagged.annotations.find((a) => a.id === note.id)!.review = { status: 'conflict', reason: 'changed on both sides' };
+    writeFileSync(file, writeSidecar(flagged, text));
+    await waitFor(async () => (await api.annotations(uriOf(A))).find((a) => a.annotation.id === note.id)?.annotation.review?.status === 'conflict', { message: 'the review entry to load' });
+    assert.ok((await treeLabels(api, 'review')).some((l) => l.endsWith('| x')), 'listed in Needs Review');
+
+    await vscode.commands.executeCommand('policyAnnotator.acceptReview', { uri: uriOf(A).toString(), id: note.id });
+    assert.equal(inSidecar(A, note.id)?.review, undefined);
+    assert.ok(!(await treeLabels(api, 'review')).some((l) => l.endsWith('| x')), 'gone from Needs Review');
+  });
+
+  test('Copy Quote and Copy Link put the quote and a path#id reference on the clipboard', async () => {
+    const note = (await vscode.commands.executeCommand('policyAnnotator.addNote', { uri: uriOf(A).toString(), ...offsetsOf(A, 'life sciences'), note: 'copy me' })) as Annotation;
+    await vscode.commands.executeCommand('policyAnnotator.copyQuote', { uri: uriOf(A).toString(), id: note.id });
+    assert.equal(await vscode.env.clipboard.readText(), 'life sciences');
+    await vscode.commands.executeCommand('policyAnnotator.copyLink', { uri: uriOf(A).toString(), id: note.id });
+    assert.equal(await vscode.env.clipboard.readText(), `${A}#${note.id}`);
+  });
+
+  test('the views filter by words, tags and kind, and group by speaker', async () => {
+    await vscode.commands.executeCommand('policyAnnotator.filter', 'tag:r-and-d');
+    assert.deepEqual(await treeLabels(api, 'claims'), [`${A} | Hong Kong spends a lower share of GDP on R&D`]);
+    await vscode.commands.executeCommand('policyAnnotator.filter', 'connector');
+    assert.deepEqual(await treeLabels(api, 'claims'), [`${A} | Connector role may shrink`]);
+    await vscode.commands.executeCommand('policyAnnotator.clearFilter');
+    await vscode.commands.executeCommand('policyAnnotator.groupByParty');
+    assert.ok((await treeLabels(api, 'claims')).includes('The author | Manufacturing is 1% of GDP'));
+    await vscode.commands.executeCommand('policyAnnotator.groupByDocument');
+  });
+
+  test('a broken cross-reference is listed in Needs Review', async () => {
+    await vscode.commands.executeCommand('policyAnnotator.linkTo', { uri: uriOf(A).toString(), ...offsetsOf(A, 'vicious competition'), to: `${B}#zzzz9999`, relation: 'cites' });
+    assert.ok((await treeLabels(api, 'review')).some((l) => l.includes(`cites → ${B}#zzzz9999`)));
+  });
+});
+
+function pick(a: Annotation, keys: string[]): Record<string, unknown> {
+  const record = a as unknown as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, record[k]]));
+}
