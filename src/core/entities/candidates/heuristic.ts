@@ -9,9 +9,10 @@
 // - acronyms and inner-capital words (IPO, R&D, HKEJ, ChatGPT) are candidates on their own;
 // - a sentence-initial common word (The, In, However...) is not part of a name, and a lone
 //   capitalised word at a sentence start is not a candidate (it cannot be told from any word);
-// - a lone capitalised word elsewhere is a candidate unless it is a title, a demonym, a month
-//   or weekday (Secretary, Chinese, Wednesday) or an adjectival compound (Internet-related);
-// - in headings written in title case only acronyms count;
+// - a lone capitalised word elsewhere is a candidate unless it is a title or a demonym
+//   (Secretary, Chinese); months, weekdays and compound adjectives (Internet-related) are never
+//   part of a name;
+// - in headlines (title case, no full stop at the end) only acronyms count;
 // - addresses (URLs, e-mails) are skipped.
 
 import type { Mention, Span } from '../types';
@@ -19,6 +20,11 @@ import { type CandidateFinder, candidateMention, overlapsAny } from './finder';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[&\-.][\p{L}\p{N}]+)*(?:[’']s)?/gu;
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', '&']);
+const CALENDAR = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+/** "Internet-related", "IT-led": a compound adjective, never part of a name. */
+const COMPOUND_ADJECTIVE = /-\p{Ll}+$/u;
 const ADDRESS = /\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 
 // Capitalised at a sentence start only because of the sentence.
@@ -37,9 +43,7 @@ const NOT_NAMES = new Set(
   (
     'i secretary president chairman chief executive acting officer minister director reporter author editor ' +
     'mr mrs ms dr professor sir madam chinese english american british european asian mainland country government ' +
-    'internet state national international academy ' +
-    'january february march april may june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday'
+    'internet state national international academy'
   ).split(' '),
 );
 
@@ -91,8 +95,9 @@ function sentenceInitial(text: string, start: number): boolean {
   return true;
 }
 
-/** A line with four or more words, most of them capitalised: a headline. */
+/** A line with four or more words, most of them capitalised, and no full stop at the end: a headline. */
 function isTitleCaseLine(line: string): boolean {
+  if (/\.[\s"'”’)\]]*$/u.test(line)) return false;
   const words = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const long = words.filter((w) => w.length > 3);
   if (words.length < 4 || long.length === 0) return false;
@@ -104,8 +109,10 @@ function tokens(text: string, taken: readonly Span[]): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!overlapsAny(taken, start, end)) out.push({ start, end, word: m[0] });
-    else out.push({ start: -1, end: -1, word: '' }); // a claimed word breaks a name
+    const bare = m[0].replace(/[’']s$/u, '');
+    const breaker = overlapsAny(taken, start, end) || CALENDAR.has(bare.toLowerCase());
+    if (!breaker) out.push({ start, end, word: m[0] });
+    else out.push({ start: -1, end: -1, word: '' }); // a claimed word or a date word breaks a name
   }
   return out;
 }
@@ -148,7 +155,7 @@ export const heuristicCandidateFinder: CandidateFinder = {
       let last = i;
       while (j + 1 < toks.length && toks[j + 1].start >= 0 && adjacent(toks[j], toks[j + 1])) {
         const next = toks[j + 1];
-        if (isCapitalised(next.word) && !/[’']s$/u.test(toks[j].word)) {
+        if (isCapitalised(next.word) && !/[’']s$/u.test(toks[j].word) && !COMPOUND_ADJECTIVE.test(toks[j].word) && !COMPOUND_ADJECTIVE.test(next.word)) {
           j++;
           last = j;
         } else if (joins(toks, i, j) && isCapitalised(toks[j + 2]?.word ?? '') && toks[j + 2].start >= 0 && adjacent(next, toks[j + 2])) {
@@ -168,7 +175,7 @@ export const heuristicCandidateFinder: CandidateFinder = {
       if (first === last) {
         let bare = toks[first].word.replace(/[’']s$/u, '');
         // "IT-related": the acronym is the candidate; "Internet-related" is an adjective.
-        if (isAcronymLike(bare.replace(/-\p{Ll}+$/u, ''))) bare = bare.replace(/-\p{Ll}+$/u, '');
+        if (isAcronymLike(bare.replace(COMPOUND_ADJECTIVE, ''))) bare = bare.replace(COMPOUND_ADJECTIVE, '');
         if (bare.length < 2) continue;
         const atSentenceStart = initial && first === startIdx;
         if (!isAcronymLike(bare) && (heading || atSentenceStart || NOT_NAMES.has(bare.toLowerCase()) || /-\p{Ll}+$/u.test(bare))) continue;
@@ -178,7 +185,7 @@ export const heuristicCandidateFinder: CandidateFinder = {
       if (heading) {
         // Only the acronyms of a headline.
         for (let k = first; k <= last; k++) {
-          const bare = toks[k].word.replace(/[’']s$/u, '');
+          const bare = toks[k].word.replace(/[’']s$/u, '').replace(COMPOUND_ADJECTIVE, '');
           if (isAcronymLike(bare)) mentions.push(candidateMention(text, toks[k].start, toks[k].start + bare.length));
         }
         continue;

@@ -41,12 +41,10 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
   // Alphabet: class 0 is "not in any pattern"; classes 1..A-1 are the folded units used.
   const symbolClass = new Uint16Array(0x10000);
   let classes = 1;
-  let maxLength = 1;
   const patternLength = new Int32Array(patterns.length);
   for (let p = 0; p < patterns.length; p++) {
     const s = patterns[p];
     patternLength[p] = s.length;
-    if (s.length > maxLength) maxLength = s.length;
     for (let i = 0; i < s.length; i++) {
       const u = s.charCodeAt(i);
       if (symbolClass[u] === 0) symbolClass[u] = classes++;
@@ -62,45 +60,65 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
 
   // Exact node count from the sorted patterns (shared prefixes share nodes), so the dense
   // table is allocated once.
-  const order = patterns.map((_, i) => i).sort((a, b) => (patterns[a] < patterns[b] ? -1 : patterns[a] > patterns[b] ? 1 : 0));
+  const sorted = [...patterns].sort();
   let nodeCount = 1;
-  for (let k = 0; k < order.length; k++) {
-    const s = patterns[order[k]];
-    const prev = k > 0 ? patterns[order[k - 1]] : '';
+  for (let k = 0; k < sorted.length; k++) {
+    const s = sorted[k];
+    const prev = k > 0 ? sorted[k - 1] : '';
     let l = 0;
     while (l < s.length && l < prev.length && s.charCodeAt(l) === prev.charCodeAt(l)) l++;
     nodeCount += s.length - l;
   }
 
   if (nodeCount * A > 0x7fffffff) throw new RangeError(`catalogue too large to compile: ${nodeCount} states x ${A} symbols`);
-  const delta = new Int32Array(nodeCount * A);
-  const output = new Int32Array(nodeCount).fill(-1);
+  const trie = new Int32Array(nodeCount * A);
+  const trieOutput = new Int32Array(nodeCount).fill(-1);
   let next = 1;
   for (let p = 0; p < patterns.length; p++) {
     const s = patterns[p];
     let node = 0;
     for (let i = 0; i < s.length; i++) {
       const slot = node * A + symbolClass[s.charCodeAt(i)];
-      let child = delta[slot];
-      if (child === 0) delta[slot] = child = next++;
+      let child = trie[slot];
+      if (child === 0) trie[slot] = child = next++;
       node = child;
     }
-    output[node] = p;
+    trieOutput[node] = p;
   }
 
-  // Breadth-first: failure links, DFA completion, and the chain of nodes with an output.
-  const fail = new Int32Array(nodeCount);
-  const matchHead = new Int32Array(nodeCount).fill(-1); // first node with an output on the suffix chain
-  const dictNext = new Int32Array(nodeCount).fill(-1); // next such node after this one
-  const queue = new Int32Array(nodeCount);
-  let head = 0;
-  let tail = 0;
-  for (let c = 1; c < A; c++) {
-    const child = delta[c];
-    if (child !== 0) queue[tail++] = child;
+  // Renumber the states breadth-first: the shallow states, where the scan spends nearly all
+  // its time, then share a few cache-friendly rows at the start of the table.
+  const order = new Int32Array(nodeCount);
+  const rank = new Int32Array(nodeCount);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const row = order[head] * A;
+    for (let c = 1; c < A; c++) {
+      const child = trie[row + c];
+      if (child !== 0) {
+        rank[child] = tail;
+        order[tail++] = child;
+      }
+    }
   }
-  while (head < tail) {
-    const u = queue[head++];
+  const delta = new Int32Array(nodeCount * A);
+  const output = new Int32Array(nodeCount);
+  for (let u = 0; u < nodeCount; u++) {
+    const from = order[u] * A;
+    const to = u * A;
+    for (let c = 1; c < A; c++) {
+      const child = trie[from + c];
+      if (child !== 0) delta[to + c] = rank[child];
+    }
+    output[u] = trieOutput[order[u]];
+  }
+
+  // Breadth-first (now simply state order): failure links, DFA completion, and the chain of
+  // states with an output.
+  const fail = new Int32Array(nodeCount);
+  const matchHead = new Int32Array(nodeCount).fill(-1); // first state with an output on the suffix chain
+  const dictNext = new Int32Array(nodeCount).fill(-1); // next such state after this one
+  for (let u = 1; u < nodeCount; u++) {
     const f = fail[u];
     dictNext[u] = matchHead[f];
     matchHead[u] = output[u] >= 0 ? u : matchHead[f];
@@ -108,12 +126,11 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     const frow = f * A;
     for (let c = 1; c < A; c++) {
       const v = delta[row + c];
-      if (v !== 0) {
-        fail[v] = delta[frow + c];
-        queue[tail++] = v;
-      } else delta[row + c] = delta[frow + c];
+      if (v !== 0) fail[v] = delta[frow + c];
+      else delta[row + c] = delta[frow + c];
     }
   }
+  // Root's children fail to the root (fail[] is zero-filled); its missing edges stay at the root.
 
   // Pre-multiply targets by A (no multiplication in the loop) and flag targets that have an
   // output with the sign bit (~row), so one load both steps and tests for a match.
@@ -122,16 +139,12 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     delta[k] = matchHead[v] >= 0 ? ~(v * A) : v * A;
   }
 
-  let ringSize = 1;
-  while (ringSize < maxLength) ringSize <<= 1;
   const none = new Uint8Array(patterns.length);
   const filter = boundary ?? { needStart: none, needEnd: none, wordUnit: new Uint8Array(0x10000) };
-  return new DenseAutomaton(patternLength, A, spaceClass, classOf, delta, output, matchHead, dictNext, ringSize, filter);
+  return new DenseAutomaton(patternLength, A, spaceClass, classOf, delta, output, matchHead, dictNext, filter);
 }
 
 class DenseAutomaton implements Automaton {
-  private readonly ring: Int32Array;
-
   constructor(
     private readonly patternLength: Int32Array,
     private readonly A: number,
@@ -141,11 +154,8 @@ class DenseAutomaton implements Automaton {
     private readonly output: Int32Array,
     private readonly matchHead: Int32Array,
     private readonly dictNext: Int32Array,
-    ringSize: number,
     private readonly filter: BoundaryFilter,
-  ) {
-    this.ring = new Int32Array(ringSize);
-  }
+  ) {}
 
   get stateCount(): number {
     return this.matchHead.length;
@@ -153,12 +163,10 @@ class DenseAutomaton implements Automaton {
 
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     // Everything the loop touches is a local: V8 keeps them in registers.
-    const { A, spaceClass, classOf, delta, output, matchHead, dictNext, ring, patternLength } = this;
+    const { A, spaceClass, classOf, delta, output, matchHead, dictNext, patternLength } = this;
     const { needStart, needEnd, wordUnit } = this.filter;
-    const ringMask = ring.length - 1;
     let state = 0;
     let prevSpace = true;
-    let folded = -1;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       let c = classOf[text.charCodeAt(i)];
@@ -167,7 +175,6 @@ class DenseAutomaton implements Automaton {
         prevSpace = true;
         c = spaceClass;
       } else prevSpace = false;
-      ring[++folded & ringMask] = i;
       state = delta[state + c];
       if (state >= 0) continue;
       state = ~state;
@@ -177,10 +184,30 @@ class DenseAutomaton implements Automaton {
         const p = output[h];
         h = dictNext[h];
         if (wordAfter && needEnd[p] === 1) continue;
-        const start = ring[(folded - patternLength[p] + 1) & ringMask];
+        const start = this.startOf(text, i, patternLength[p]);
         if (needStart[p] === 1 && start > 0 && wordUnit[text.charCodeAt(start - 1)] === 1) continue;
         onMatch(p, start, i + 1);
       }
+    }
+  }
+
+  /**
+   * Original offset where a match of `length` folded units that ends at `last` starts: walks
+   * back applying the fold (ignored units, one space per white-space run). Done per match
+   * rather than remembering every offset, which would cost a store per character.
+   */
+  private startOf(text: string, last: number, length: number): number {
+    const classOf = this.classOf;
+    let j = last;
+    for (let remaining = length; ; j--) {
+      const c = classOf[text.charCodeAt(j)];
+      if (c === CLASS_SKIP) continue;
+      if (c === CLASS_SPACE) {
+        while (j > 0 && classOf[text.charCodeAt(j - 1)] >= CLASS_SPACE) j--;
+        remaining--;
+        continue;
+      }
+      if (--remaining === 0) return j;
     }
   }
 }
