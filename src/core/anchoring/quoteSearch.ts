@@ -27,7 +27,7 @@ const FRAME_MIN = 0.75;
 /** Both sides agreeing this well: the context is intact. */
 const INTACT = 0.95;
 /** A side of context this intact near the old place makes a far exact copy doubtful. */
-const SIDE_INTACT = 0.9;
+const SIDE_INTACT = 0.75;
 /** Cut-and-paste relocation (diff path) only for quotes at least this long. */
 export const UNIQUE_QUOTE_MIN = 8;
 /** Share of the quote that may differ in an approximate match. */
@@ -133,12 +133,11 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
           return ambiguous(text, [w, { start: side, end: side, evidence: ev, score: ev }], true);
         }
       }
-      // A frame a few characters off is the winner's own; a winner with intact context on both
-      // sides needs no frame check.
-      const margin = CONTEXT_LENGTH / 2;
-      const farApart = (c: { start: number; end: number }): boolean => c.end <= w.start - margin || c.start >= w.end + margin;
-      const intact = Math.min(ctx.prefixSimilarity(text, w.start), ctx.suffixSimilarity(text, w.end)) >= INTACT;
-      const frame = intact ? undefined : contextFrame(text, ctx, len, expected, farApart);
+      // A winner with intact context on both sides needs no frame check; otherwise a frame
+      // elsewhere counts if its context agrees at least as well as the winner's own.
+      const wp = ctx.prefixSimilarity(text, w.start);
+      const ws = ctx.suffixSimilarity(text, w.end);
+      const frame = Math.min(wp, ws) >= INTACT ? undefined : contextFrame(text, ctx, len, expected, apart, wp + ws);
       if (frame) {
         const ev = evidenceAt(frame.start, frame.end, 0);
         return ambiguous(text, [w, { ...frame, evidence: ev, score: ev }], true);
@@ -221,8 +220,8 @@ function fuzzyCandidates(
 
 /**
  * The anchor's old surroundings near the expected position: a place where the prefix ends and,
- * up to about two quote lengths later, the suffix starts (both agreeing ≥ FRAME_MIN). Such a
- * frame means the quoted place still exists, with its text rewritten.
+ * up to about two quote lengths later, the suffix starts (both agreeing ≥ FRAME_MIN, together
+ * at least `atLeast`). Such a frame means the quoted place still exists, with its text rewritten.
  */
 function contextFrame(
   text: string,
@@ -230,15 +229,18 @@ function contextFrame(
   len: number,
   expected: number,
   accept: (frame: { start: number; end: number }) => boolean,
+  atLeast: number,
 ): { start: number; end: number } | undefined {
   const reach = len + 2 * CONTEXT_LENGTH;
   const from = Math.max(0, expected - reach);
   const to = Math.min(text.length, expected + reach);
   for (let e = from; e <= to; e++) {
-    if (ctx.prefixSimilarity(text, e) < FRAME_MIN) continue;
+    const p = ctx.prefixSimilarity(text, e);
+    if (p < FRAME_MIN) continue;
     const last = Math.min(text.length, e + 2 * len + 16);
     for (let st = e; st <= last; st++) {
-      if (ctx.suffixSimilarity(text, st) >= FRAME_MIN && accept({ start: e, end: st })) return { start: e, end: st };
+      const sfx = ctx.suffixSimilarity(text, st);
+      if (sfx >= FRAME_MIN && p + sfx >= atLeast && accept({ start: e, end: st })) return { start: e, end: st };
     }
   }
   return undefined;
