@@ -25,9 +25,9 @@ export class EntityDecorations implements vscode.Disposable {
 
   constructor(private readonly service: EntityService) {
     this.disposables.push(
-      service.onDidChangeMentions((e) => !e.shifted && this.schedule(e.document.uri)),
+      service.onDidChangeMentions((e) => (e.shifted ? this.forgetShown(e.document) : this.schedule(e.document.uri))),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
-      vscode.window.onDidChangeTextEditorVisibleRanges((e) => e.textEditor.document.getText().length > LARGE_DOCUMENT_CHARS && this.schedule(e.textEditor.document.uri)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => isLarge(e.textEditor.document) && this.schedule(e.textEditor.document.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => (affectsEntitySettings(e, 'entityDecorations') || affectsEntitySettings(e, 'entityTypes')) && this.schedule()),
     );
     this.schedule();
