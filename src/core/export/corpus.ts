@@ -1,0 +1,94 @@
+import { CodePointIndex } from '../anchoring/offsets';
+import type { Entity } from '../entities/types';
+import { Annotation, AnnotationKind, compareAnnotations, formatAnnotationRef, Link, LinkRelation, parseAnnotationRef, Sidecar } from '../model';
+
+// What every export reads: the documents with their normalised text and sidecar, and the entity
+// catalogue. Exports count positions in code points (what W3C selectors, REFI-QDA, Python and R count),
+// converted here from the UTF-16 offsets sidecars store.
+
+export interface CorpusDocument {
+  /** Workspace-relative path, '/' separators. */
+  path: string;
+  /** Normalised text (BOM removed, line ends LF): what the anchors refer to. */
+  text: string;
+  sidecar: Sidecar;
+}
+
+export interface ExportCorpus {
+  documents: CorpusDocument[];
+  entities: Entity[];
+}
+
+/** An annotation placed in its document, with everything the exports need precomputed. */
+export interface ExportAnnotation {
+  document: string;
+  ref: string;
+  annotation: Annotation;
+  /** Code point offsets; undefined when the anchor does not quote the text at its offsets (orphaned, ambiguous). */
+  position?: { start: number; end: number };
+}
+
+export interface LinkEnd {
+  /** The link annotation's full reference. */
+  link: string;
+  relation: LinkRelation;
+  /** The other end: a full `path#id` reference, or an entity id / unresolved reference as written. */
+  other: string;
+}
+
+export interface ResolvedCorpus {
+  documents: Array<CorpusDocument & { annotations: ExportAnnotation[]; codePoints: number }>;
+  entities: Entity[];
+  /** Every annotation by full reference. */
+  byRef: Map<string, ExportAnnotation>;
+  /** Links leaving each annotation (it is their `from`) and arriving at it (their `to`), by full reference. */
+  outgoing: Map<string, LinkEnd[]>;
+  incoming: Map<string, LinkEnd[]>;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `#id` made absolute against its document; entity ids and topics unchanged. */
+export function absoluteRef(ref: string, document: string): string {
+  const parsed = parseAnnotationRef(ref);
+  return parsed ? formatAnnotationRef(parsed.document ?? document, parsed.id) : ref;
+}
+
+/** Sorts, converts positions and resolves links in both directions. Deterministic for equal inputs. */
+export function resolveCorpus(corpus: ExportCorpus): ResolvedCorpus {
+  const byRef = new Map<string, ExportAnnotation>();
+  const documents = [...corpus.documents]
+    .sort((a, b) => byText(a.path, b.path))
+    .map((doc) => {
+      const index = new CodePointIndex(doc.text);
+      const annotations = [...doc.sidecar.annotations].sort(compareAnnotations).map((annotation): ExportAnnotation => {
+        const { start, end, exact } = annotation.anchor;
+        const placed = end <= doc.text.length && doc.text.slice(start, end) === exact;
+        const item: ExportAnnotation = { document: doc.path, ref: formatAnnotationRef(doc.path, annotation.id), annotation };
+        if (placed) item.position = { start: index.toCodePoint(start), end: index.toCodePoint(end) };
+        byRef.set(item.ref, item);
+        return item;
+      });
+      return { ...doc, annotations, codePoints: index.toCodePoint(doc.text.length) };
+    });
+  const outgoing = new Map<string, LinkEnd[]>();
+  const incoming = new Map<string, LinkEnd[]>();
+  const add = (map: Map<string, LinkEnd[]>, key: string, end: LinkEnd) => map.set(key, [...(map.get(key) ?? []), end]);
+  for (const doc of documents) {
+    for (const item of doc.annotations) {
+      if (item.annotation.kind !== 'link') continue;
+      const link = item.annotation as Link;
+      const from = absoluteRef(link.from, doc.path);
+      const to = absoluteRef(link.to, doc.path);
+      if (byRef.has(from)) add(outgoing, from, { link: item.ref, relation: link.relation, other: to });
+      if (byRef.has(to)) add(incoming, to, { link: item.ref, relation: link.relation, other: from });
+    }
+  }
+  const entities = [...corpus.entities].sort((a, b) => byText(a.id, b.id));
+  return { documents, entities, byRef, outgoing, incoming };
+}
+
+/** Annotations of a kind in export order, for the per-kind tables. */
+export function annotationsOf(resolved: ResolvedCorpus, kind?: AnnotationKind): ExportAnnotation[] {
+  return resolved.documents.flatMap((d) => d.annotations).filter((a) => !kind || a.annotation.kind === kind);
+}

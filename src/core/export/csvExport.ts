@@ -1,0 +1,72 @@
+import { absoluteRef, ExportAnnotation, ExportCorpus, resolveCorpus } from './corpus';
+
+// CSV, one row per annotation, for spreadsheets, R and pandas. RFC 4180: CRLF between records, fields
+// quoted when they hold a comma, quote, CR or LF, quotes doubled; UTF-8 with a header row. start and end
+// count code points (Python's and R's string indexing), end exclusive; empty when the anchor is not placed.
+// Combined columns hold whichever field the kind has: label_note is a claim's label or another kind's
+// note; the last column, note, holds every kind's note (so a claim's note is not lost).
+
+export const CSV_COLUMNS = [
+  'document',
+  'id',
+  'kind',
+  'start',
+  'end',
+  'exact',
+  'label_note',
+  'speaker_holder',
+  'claimType_polarity',
+  'target',
+  'from',
+  'to',
+  'relation',
+  'tags',
+  'author',
+  'created',
+  'modified',
+  'review',
+  'note',
+] as const;
+
+export interface CsvOptions {
+  /** Start with a byte order mark, which Excel needs to read UTF-8. */
+  bom?: boolean;
+}
+
+export function exportCsv(corpus: ExportCorpus, options: CsvOptions = {}): string {
+  const resolved = resolveCorpus(corpus);
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const doc of resolved.documents) for (const item of doc.annotations) rows.push(row(item));
+  return (options.bom ? '\ufeff' : '') + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function row(item: ExportAnnotation): string[] {
+  const a = item.annotation;
+  const values: Record<(typeof CSV_COLUMNS)[number], string> = {
+    document: item.document,
+    id: a.id,
+    kind: a.kind,
+    start: item.position ? String(item.position.start) : '',
+    end: item.position ? String(item.position.end) : '',
+    exact: a.anchor.exact,
+    label_note: a.kind === 'claim' ? a.label : (a.note ?? ''),
+    speaker_holder: a.kind === 'claim' ? a.speaker : a.kind === 'stance' ? a.holder : '',
+    claimType_polarity: a.kind === 'claim' ? a.claimType : a.kind === 'stance' ? a.polarity : '',
+    target: a.kind === 'stance' ? absoluteRef(a.target, item.document) : '',
+    from: a.kind === 'link' ? absoluteRef(a.from, item.document) : '',
+    to: a.kind === 'link' ? absoluteRef(a.to, item.document) : '',
+    relation: a.kind === 'link' ? a.relation : '',
+    tags: (a.tags ?? []).join(';'),
+    author: a.author,
+    created: a.created,
+    modified: a.modified,
+    review: a.review?.status ?? '',
+    note: a.note ?? '',
+  };
+  return CSV_COLUMNS.map((c) => values[c]);
+}
+
+/** RFC 4180 quoting. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

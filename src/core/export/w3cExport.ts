@@ -1,0 +1,105 @@
+import { TOPIC_PREFIX } from '../model';
+import { ExportAnnotation, ExportCorpus, resolveCorpus } from './corpus';
+import { annotationIri, DEFAULT_BASE_IRI, documentIri, referenceIri, termIri } from './iris';
+
+// W3C Web Annotation Data Model (JSON-LD) export: one AnnotationCollection with its annotations embedded
+// in a single AnnotationPage. Body shapes per kind:
+//   claim   motivation classifying; bodies: describing TextualBody (label), classifying SpecificResource
+//           (claim type term), identifying SpecificResource (speaker)
+//   stance  motivation assessing; bodies: classifying (polarity term), identifying (holder), and the thing
+//           assessed: linking SpecificResource (claim or entity) or describing TextualBody (a topic)
+//   note    motivation commenting; its note as a commenting TextualBody
+//   link    motivation linking; target = [the `from` end, the link's own span], bodies: linking
+//           SpecificResource (the `to` end), classifying (relation term)
+// Every kind adds tagging TextualBodies for its tags and a commenting TextualBody for its note.
+// Positions count code points, as the model requires; an annotation whose words are not at its offsets
+// (orphaned, ambiguous) gets the quote selector only.
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+export interface W3cOptions {
+  /** Prefix of every IRI: documents are `<base><path>`, annotations `<base><path>#<id>`. */
+  baseIri?: string;
+  label?: string;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export function exportW3c(corpus: ExportCorpus, options: W3cOptions = {}): string {
+  const base = options.baseIri ?? DEFAULT_BASE_IRI;
+  const resolved = resolveCorpus(corpus);
+  const items = resolved.documents.flatMap((d) => d.annotations.map((a) => toW3c(a, base)));
+  const collectionId = `${base}annotations`;
+  const collection: JsonObject = {
+    '@context': ANNO_CONTEXT,
+    id: collectionId,
+    type: 'AnnotationCollection',
+    label: options.label ?? 'Policy Annotator annotations',
+    total: items.length,
+    generator: { type: 'Software', name: 'Policy Annotator' },
+  };
+  if (items.length) {
+    const pageId = `${collectionId}?page=0`;
+    collection.first = { id: pageId, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items };
+    collection.last = pageId;
+  }
+  return JSON.stringify(collection, null, 2) + '\n';
+}
+
+/** One annotation in the W3C model (without @context: the collection carries it). */
+export function toW3c(item: ExportAnnotation, base: string): JsonObject {
+  const a = item.annotation;
+  const iri = (ref: string) => referenceIri(base, ref, item.document);
+  const bodies: JsonObject[] = [];
+  const targets: Json[] = [];
+  let motivation: string;
+  switch (a.kind) {
+    case 'claim':
+      motivation = 'classifying';
+      bodies.push(textual('describing', a.label), resource('classifying', termIri('claim-type', a.claimType)), resource('identifying', iri(a.speaker)!));
+      break;
+    case 'stance':
+      motivation = 'assessing';
+      bodies.push(resource('classifying', termIri('polarity', a.polarity)), resource('identifying', iri(a.holder)!));
+      bodies.push(a.target.startsWith(TOPIC_PREFIX) ? textual('describing', a.target.slice(TOPIC_PREFIX.length)) : resource('linking', iri(a.target)!));
+      break;
+    case 'note':
+      motivation = 'commenting';
+      break;
+    case 'link':
+      motivation = 'linking';
+      targets.push(iri(a.from) ?? a.from);
+      bodies.push(resource('linking', iri(a.to) ?? a.to), resource('classifying', termIri('relation', a.relation)));
+      break;
+  }
+  for (const tag of a.tags ?? []) bodies.push(textual('tagging', tag));
+  if (a.note !== undefined) bodies.push(textual('commenting', a.note));
+  targets.push(spanTarget(item, base));
+
+  const out: JsonObject = { id: annotationIri(base, item.document, a.id), type: 'Annotation', motivation };
+  out.creator = { type: 'Person', name: a.author };
+  out.created = a.created;
+  out.modified = a.modified;
+  if (bodies.length) out.body = bodies.length === 1 ? bodies[0] : bodies;
+  out.target = targets.length === 1 ? targets[0] : targets;
+  return out;
+}
+
+function spanTarget(item: ExportAnnotation, base: string): JsonObject {
+  const { exact, prefix, suffix } = item.annotation.anchor;
+  const quote: JsonObject = { type: 'TextQuoteSelector', exact };
+  if (prefix) quote.prefix = prefix;
+  if (suffix) quote.suffix = suffix;
+  const selectors: JsonObject[] = [quote];
+  if (item.position) selectors.push({ type: 'TextPositionSelector', start: item.position.start, end: item.position.end });
+  return { source: documentIri(base, item.document), selector: selectors.length === 1 ? selectors[0] : selectors };
+}
+
+function textual(purpose: string, value: string): JsonObject {
+  return { type: 'TextualBody', purpose, value, format: 'text/plain' };
+}
+
+function resource(purpose: string, source: string): JsonObject {
+  return { type: 'SpecificResource', purpose, source };
+}

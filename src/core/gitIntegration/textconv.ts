@@ -1,0 +1,38 @@
+import { showQuote, showString, showValue } from '../diff/formatValue';
+import { Annotation, compareAnnotations, FIELD_ORDER } from '../model';
+import { formatProblem } from '../problem';
+import { readSidecar } from '../store/readSidecar';
+
+// What `git diff` and `git log -p` show for a sidecar (git's textconv): one block per annotation, its
+// quoted words first, one field per line. Offsets sit on their own line, so an edit above an annotation
+// changes one line per annotation rather than every header.
+
+const SKIP = new Set(['id', 'kind', 'anchor']);
+
+/** Renders a sidecar's text for review. A file that cannot be read is shown as it is, under a note why. */
+export function renderSidecarForReview(text: string, file: string): string {
+  const read = readSidecar(text, file);
+  const error = read.problems.find((p) => p.severity === 'error');
+  if (!read.sidecar || error) {
+    const why = error ? formatProblem(error) : `${file}: not a sidecar`;
+    return `# policy-annotator: cannot read this sidecar (${why}); shown as it is\n${text}${text.endsWith('\n') || !text ? '' : '\n'}`;
+  }
+  const { sidecar } = read;
+  const count = sidecar.annotations.length;
+  const lines = [`document: ${showString(sidecar.document)}`, `fingerprint: ${sidecar.fingerprint || '(none)'}`, `${count} annotation${count === 1 ? '' : 's'}`];
+  for (const a of [...sidecar.annotations].sort(compareAnnotations)) lines.push('', ...annotationBlock(a));
+  return lines.join('\n') + '\n';
+}
+
+function annotationBlock(a: Annotation): string[] {
+  const lines = [`${a.kind} ${a.id}`, `  quote: ${showQuote(a.anchor.exact)}`, `  at: ${a.anchor.start}-${a.anchor.end}`];
+  const record = a as unknown as Record<string, unknown>;
+  for (const field of FIELD_ORDER[a.kind]) {
+    const value = record[field];
+    if (SKIP.has(field) || value === undefined) continue;
+    if (typeof value === 'string' && value.includes('\n') && !/\r/.test(value)) {
+      lines.push(`  ${field}: |`, ...value.split('\n').map((l) => (l ? `    ${l}` : '')));
+    } else lines.push(`  ${field}: ${showValue(value)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,179 @@
+import { CodePointIndex } from '../anchoring/offsets';
+import { createAnchor } from '../anchoring/createAnchor';
+import { reanchorAll } from '../anchoring/reanchor';
+import { newAnnotationId } from '../ids';
+import { Anchor, Annotation, formatAnnotationRef } from '../model';
+import { DraftRef, ImportDraft, ImportIssue } from './draft';
+
+// Places drafts in their documents with the same re-anchoring as everything else: the quote is looked
+// for at its given position (converted from code points), then anywhere (reanchorAll). Anchored and
+// moved quotes are imported; a fuzzy match is imported marked for review; ambiguous or missing quotes
+// are not. Links are made once the annotations they connect have ids.
+
+export interface PlaceContext {
+  /** Normalised text of every document the drafts name. */
+  texts: ReadonlyMap<string, string>;
+  /** Ids already used in the workspace: new ids avoid them. */
+  takenIds: Set<string>;
+  /** Overrides the drafts' own authors when set. */
+  author?: string;
+  /** Author for drafts without one. */
+  defaultAuthor: string;
+  /** ISO time for drafts without created/modified. */
+  now: string;
+  /** Id generator (tests pass a deterministic one). */
+  newId?: (taken: Set<string>) => string;
+}
+
+export interface PlaceResult {
+  /** New annotations per document path, in draft order. */
+  annotations: Map<string, Annotation[]>;
+  failures: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+interface Placed {
+  draft: ImportDraft;
+  anchor: Anchor;
+  id: string;
+  fuzzyWas?: string;
+}
+
+export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): PlaceResult {
+  const failures: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const placed = new Map<ImportDraft, Placed>();
+  const byKey = new Map<string, ImportDraft>();
+  for (const d of drafts) if (d.key) byKey.set(d.key, d);
+  const fail = (d: ImportDraft, reason: string) => failures.push({ origin: d.origin, reason });
+  const newId = ctx.newId ?? ((taken: Set<string>) => newAnnotationId(taken));
+
+  // Spans of their own, per document, in one reanchorAll batch each.
+  const byDocument = new Map<string, Array<{ draft: ImportDraft; anchor: Anchor }>>();
+  for (const d of drafts) {
+    if (d.spanOf) continue;
+    const text = d.document === undefined ? undefined : ctx.texts.get(d.document);
+    if (text === undefined) {
+      fail(d, d.document ? `document '${d.document}' could not be read` : 'no document');
+      continue;
+    }
+    const anchor = startingAnchor(d, text);
+    if (typeof anchor === 'string') {
+      fail(d, anchor);
+      continue;
+    }
+    byDocument.set(d.document!, [...(byDocument.get(d.document!) ?? []), { draft: d, anchor }]);
+  }
+  for (const [document, items] of byDocument) {
+    const text = ctx.texts.get(document)!;
+    // Old text = new text: a quote found at its offsets is taken as it is; the others are searched for.
+    const results = reanchorAll(
+      items.map((i) => i.anchor),
+      text,
+      text,
+    );
+    items.forEach(({ draft, anchor }, k) => {
+      const r = results[k];
+      const where = `"${clip(anchor.exact)}" in ${document}`;
+      if (r.status === 'anchored' || r.status === 'moved') placed.set(draft, { draft, anchor: r.anchor, id: '' });
+      else if (r.status === 'fuzzy') {
+        placed.set(draft, { draft, anchor: r.anchor, id: '', fuzzyWas: anchor.exact });
+        warnings.push({ origin: draft.origin, reason: `${where} matched only approximately ("${clip(r.anchor.exact)}"): imported, marked for review` });
+      } else if (r.status === 'ambiguous') fail(draft, `${where} matches ${r.candidates?.length ?? 'several'} places equally well: give its position or a prefix and suffix`);
+      else fail(draft, `${where} was not found`);
+    });
+  }
+
+  // Relations take the span of their first end.
+  for (const d of drafts) {
+    if (!d.spanOf) continue;
+    const source = byKey.get(d.spanOf);
+    const at = source && placed.get(source);
+    if (at) placed.set(d, { draft: d, anchor: at.anchor, id: '' });
+    else fail(d, `'${d.spanOf}', whose span it takes, was not imported`);
+  }
+
+  for (const p of placed.values()) {
+    p.id = newId(ctx.takenIds);
+    ctx.takenIds.add(p.id);
+  }
+
+  const annotations = new Map<string, Annotation[]>();
+  for (const d of drafts) {
+    const p = placed.get(d);
+    if (!p) continue;
+    const refFor = (ref: DraftRef): string | undefined => {
+      if ('ref' in ref) return ref.ref;
+      const other = byKey.get(ref.key);
+      const target = other && placed.get(other);
+      if (!target) return undefined;
+      return target.draft.document === d.document ? formatAnnotationRef(undefined, target.id) : formatAnnotationRef(target.draft.document, target.id);
+    };
+    const annotation = build(d, p, refFor, ctx);
+    if (typeof annotation === 'string') {
+      fail(d, annotation);
+      continue;
+    }
+    annotations.set(d.document!, [...(annotations.get(d.document!) ?? []), annotation]);
+  }
+  return { annotations, failures, warnings };
+}
+
+/** The anchor to search from, or why there is none. */
+function startingAnchor(d: ImportDraft, text: string): Anchor | string {
+  const index = new CodePointIndex(text);
+  const length = index.toCodePoint(text.length);
+  let start: number | undefined;
+  let end: number | undefined;
+  if (d.position) {
+    const { start: s, end: e } = d.position;
+    if (s < 0 || e < s || e > length) {
+      if (!d.quote) return `position ${s}-${e} is outside the document (${length} characters)`;
+    } else {
+      start = index.toUtf16(s);
+      end = index.toUtf16(e);
+    }
+  }
+  if (d.quote) {
+    if (!d.quote.exact) return 'its quote is empty';
+    const s = start ?? 0;
+    return { exact: d.quote.exact, prefix: d.quote.prefix ?? '', suffix: d.quote.suffix ?? '', start: s, end: s + d.quote.exact.length };
+  }
+  if (start === undefined || end === undefined || end === start) return 'its position selects no text';
+  return createAnchor(text, start, end);
+}
+
+function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | undefined, ctx: PlaceContext): Annotation | string {
+  const base = {
+    id: p.id,
+    anchor: p.anchor,
+    author: ctx.author ?? d.author ?? ctx.defaultAuthor,
+    created: d.created ?? ctx.now,
+    modified: d.modified ?? d.created ?? ctx.now,
+    ...(d.tags?.length ? { tags: d.tags } : {}),
+    ...(d.note !== undefined ? { note: d.note } : {}),
+    ...(p.fuzzyWas !== undefined ? { review: { status: 'fuzzy' as const, was: p.fuzzyWas } } : {}),
+  };
+  switch (d.kind) {
+    case 'claim':
+      return { ...base, kind: 'claim', label: d.label || p.anchor.exact, speaker: d.speaker ?? 'author', claimType: d.claimType ?? 'factual' };
+    case 'stance': {
+      const target = d.target && refFor(d.target);
+      if (!target || !d.holder || !d.polarity) return target ? 'a stance needs a holder and a polarity' : 'the claim its stance is about was not imported';
+      return { ...base, kind: 'stance', holder: d.holder, target, polarity: d.polarity };
+    }
+    case 'note':
+      return { ...base, kind: 'note' };
+    case 'link': {
+      const from = d.from && refFor(d.from);
+      const to = d.to && refFor(d.to);
+      if (!from || !to || !d.relation) return `its ${!from ? 'from' : 'to'} end was not imported`;
+      return { ...base, kind: 'link', from, to, relation: d.relation };
+    }
+  }
+}
+
+function clip(text: string, width = 50): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
+}
