@@ -70,7 +70,8 @@ export class Workbench {
   private async pickFromQuickInput(query: string, label: string): Promise<void> {
     await this.quickInput().locator('.quick-input-box input').waitFor();
     await this.page.keyboard.type(query);
-    const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    // Icons ($(name)) render as a leading space in the row's text.
+    const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     const row = this.quickInput()
       .locator('.monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
@@ -129,6 +130,88 @@ export class Workbench {
         throw new Error(`${displayName} is not among the running extensions:\n${await list.innerText()}`);
       });
     await this.runCommand('View: Close Editor');
+  }
+
+  /** Selects the first occurrence of text in the active editor with Find (Ctrl+F), as a keyboard user would. */
+  async selectText(text: string): Promise<void> {
+    await this.activeEditor().click({ position: { x: 200, y: 20 } });
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('Control+F');
+    const find = this.page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+    await find.waitFor();
+    await find.fill(text);
+    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of/ }).waitFor();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Right-clicks the editor's selection and clicks a context-menu entry by its label. */
+  async editorContextMenu(label: string): Promise<void> {
+    const selected = this.activeEditor().locator('.selected-text').first();
+    await selected.waitFor();
+    // The highlight lies under the text layer: right-click where it is, as a mouse user does.
+    const box = await selected.boundingBox();
+    if (!box) throw new Error('the selection is not on screen');
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+    const item = this.page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+    await item.first().waitFor();
+    // Monaco's menu acts on mouse-up after its own hover tracking; hovering then Enter is reliable.
+    await item.first().hover();
+    await this.page.keyboard.press('Enter');
+    await item.first().waitFor({ state: 'hidden' });
+  }
+
+  /** Answers an open input box: replaces its text and presses Enter. */
+  async answerInput(text: string): Promise<void> {
+    const input = this.quickInput().locator('.quick-input-box input');
+    await input.waitFor();
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Answers an open quick pick by typing and choosing the row labelled exactly label. */
+  async answerPick(query: string, label: string): Promise<void> {
+    await this.pickFromQuickInput(query, label);
+  }
+
+  /** Opens a view container from the activity bar by its title, e.g. 'Policy Annotator'. */
+  async openViewContainer(title: string): Promise<void> {
+    const icon = this.page.locator(`.activitybar .action-item .action-label[aria-label^="${title}"]`).first();
+    await icon.waitFor();
+    const checked = await icon.evaluate((el) => (el as unknown as DomElement).className.includes('checked'));
+    if (!checked) await icon.click();
+  }
+
+  /** Waits (up to 10 s) until a tree view shows a row containing text, and returns all its rows. */
+  async waitForTreeRow(viewTitle: string, text: string): Promise<string[]> {
+    let rows: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      rows = await this.treeRows(viewTitle);
+      if (rows.some((r) => r.includes(text))) return rows;
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`the ${viewTitle} view shows no row with "${text}"; rows: ${JSON.stringify(rows)}`);
+  }
+
+  /** The labels of the rows a tree view shows, by the view's title (e.g. 'Claims'). */
+  async treeRows(viewTitle: string): Promise<string[]> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: new RegExp(`^${viewTitle}`) }) }).first();
+    await pane.waitFor();
+    const header = pane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    return pane.locator('.monaco-list-row').allInnerTexts();
+  }
+
+  /** Hovers the first occurrence of text shown in the active editor and returns the hover card's text. */
+  async hoverText(text: string): Promise<string> {
+    const span = this.activeEditor().locator('.view-line span', { hasText: text }).first();
+    await span.waitFor();
+    const box = await span.boundingBox();
+    if (!box) throw new Error(`"${text}" is not on screen`);
+    await this.page.mouse.move(box.x + 5, box.y + box.height / 2, { steps: 5 });
+    // The editor's own hover, not a workbench tooltip left from an earlier mouse position.
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+    await hover.waitFor({ timeout: 15_000 });
+    return hover.innerText();
   }
 
   /** Saves a screenshot of the whole window to test-results/<name>.png and returns its path. */
