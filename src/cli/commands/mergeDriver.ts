@@ -1,4 +1,5 @@
 import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import { mergeSidecarTexts } from '../../core/gitIntegration/mergeSidecars';
 import { nodeFileSystem } from '../../core/ports/nodeFileSystem';
 import { CliCommand, UsageError } from '../command';
@@ -23,7 +24,8 @@ export const mergeDriverCommand: CliCommand = {
   async run(args, io) {
     const { positionals } = parseOptions(args, {});
     if (positionals.length < 3 || positionals.length > 4) throw new UsageError('expected BASE OURS THEIRS and optionally PATH');
-    const [baseFile, oursFile, theirsFile, name = oursFile] = positionals;
+    const [baseFile, oursFile, theirsFile] = positionals.slice(0, 3).map((f) => path.resolve(io.cwd, f));
+    const name = positionals[3] ?? positionals[1];
     const [base, ours, theirs] = await Promise.all([baseFile, oursFile, theirsFile].map((f) => fsp.readFile(f, 'utf8')));
     const result = mergeSidecarTexts({ base, ours, theirs, path: name });
     if (result.status === 'failed') {

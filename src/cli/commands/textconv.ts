@@ -1,4 +1,5 @@
 import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import { renderSidecarForReview } from '../../core/gitIntegration/textconv';
 import { CliCommand, UsageError } from '../command';
 import { parseOptions } from '../options';
@@ -19,7 +20,7 @@ export const textconvCommand: CliCommand = {
   async run(args, io) {
     const { positionals } = parseOptions(args, {});
     if (positionals.length !== 1) throw new UsageError('expected exactly one FILE');
-    const text = await fsp.readFile(positionals[0], 'utf8');
+    const text = await fsp.readFile(path.resolve(io.cwd, positionals[0]), 'utf8');
     io.out(renderSidecarForReview(text, positionals[0]));
     return 0;
   },

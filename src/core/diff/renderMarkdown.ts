@@ -46,7 +46,9 @@ function value(v: unknown): string {
       .map(([k, x]) => `${k}: ${value(x)}`)
       .join('; ');
   }
-  return escapeMarkdown(String(v));
+  const text = String(v);
+  // Edge spaces would end emphasis early; quotes keep them inside and visible.
+  return /^\s|\s$/.test(text) ? `“${escapeMarkdown(text)}”` : escapeMarkdown(text);
 }
 
 function quote(text: string): string {

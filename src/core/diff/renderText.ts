@@ -1,4 +1,3 @@
-import { formatAnnotationRef } from '../model';
 import { showQuote, showValue } from './formatValue';
 import { AnnotationSummary, ChangedAnnotation, DiffReport, DocumentDiff } from './sidecarDiff';
 
@@ -21,20 +20,20 @@ function documentLines(d: DocumentDiff): string[] {
   const heading = d.status === 'changed' ? d.document : `${d.document} (sidecar ${d.status})`;
   const lines = [heading];
   for (const c of d.sidecarChanges) lines.push(`  ${c.field}: ${showValue(c.before)} → ${showValue(c.after)}`);
-  for (const a of d.added) lines.push(...summaryLines('+', a, d.document));
-  for (const a of d.removed) lines.push(...summaryLines('-', a, d.document));
-  for (const c of d.changed) lines.push(...changedLines(c, d.document));
+  for (const a of d.added) lines.push(...summaryLines('+', a));
+  for (const a of d.removed) lines.push(...summaryLines('-', a));
+  for (const c of d.changed) lines.push(...changedLines(c));
   return lines;
 }
 
-function summaryLines(sign: string, a: AnnotationSummary, document: string): string[] {
-  const lines = [`  ${sign} ${a.kind} ${formatAnnotationRef(document, a.id)} ${showQuote(a.exact)}`, `      at: ${a.span.start}-${a.span.end}`];
+function summaryLines(sign: string, a: AnnotationSummary): string[] {
+  const lines = [`  ${sign} ${a.kind} ${a.id} ${showQuote(a.exact)}`, `      at: ${a.span.start}-${a.span.end}`];
   for (const f of a.fields) lines.push(`      ${f.field}: ${showValue(f.value)}`);
   return lines;
 }
 
-function changedLines(c: ChangedAnnotation, document: string): string[] {
-  const lines = [`  ~ ${c.kind} ${formatAnnotationRef(document, c.id)} ${showQuote(c.exact)}`];
+function changedLines(c: ChangedAnnotation): string[] {
+  const lines = [`  ~ ${c.kind} ${c.id} ${showQuote(c.exact)}`];
   for (const f of c.changes) lines.push(`      ${f.field}: ${showValue(f.before)} → ${showValue(f.after)}`);
   if (c.moved) lines.push(`      moved: ${c.moved.before.start}-${c.moved.before.end} → ${c.moved.after.start}-${c.moved.after.end}`);
   return lines;

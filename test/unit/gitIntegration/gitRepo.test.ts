@@ -1,0 +1,184 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findConflictMarkers } from '../../../src/core/yaml/safeYaml';
+import { readSidecar } from '../../../src/core/store/readSidecar';
+import { writeSidecar } from '../../../src/core/store/writeSidecar';
+import { cli } from '../cli/runCliCapture';
+import { annotate, commitAll, git, tempRepo } from '../cli/tempRepo';
+import { builtCli } from './builtCli';
+
+// End to end with the real git binary: git-setup configures the repository, then git itself runs the
+// textconv and the merge driver (the CLI bundled from the current sources).
+
+const DOC = 'seeds/000_d3c97eb98561e2fd.txt';
+const SIDECAR = `annotations/${DOC}.yaml`;
+const QUOTES = {
+  aaaa0001: 'Hong Kong is spending a lower share of its gross domestic product on R&D',
+  aaaa0002: 'Northern Metropolis and Cyberport',
+  aaaa0003: 'Central Urban Work Conference',
+};
+
+let cliJs: string;
+beforeAll(async () => {
+  cliJs = await builtCli();
+});
+
+function node(root: string, ...args: string[]) {
+  return spawnSync(process.execPath, [cliJs, ...args], { cwd: root, encoding: 'utf8' });
+}
+
+function setup(): string {
+  const root = tempRepo(['000_d3c97eb98561e2fd.txt']);
+  annotate(root, DOC, QUOTES);
+  const setupRun = node(root, 'git-setup');
+  expect(setupRun.status, setupRun.stderr).toBe(0);
+  commitAll(root);
+  return root;
+}
+
+/** Changes one field of one annotation in the sidecar, in place, as the editor does. */
+function setField(root: string, id: string, field: string, value: string): void {
+  const file = join(root, SIDECAR);
+  const text = readFileSync(file, 'utf8');
+  const sidecar = readSidecar(text, SIDECAR).sidecar!;
+  (sidecar.annotations.find((a) => a.id === id) as unknown as Record<string, string>)[field] = value;
+  writeFileSync(file, writeSidecar(sidecar, text));
+}
+
+/** Branches off the first commit (whatever the default branch is called). */
+function branchEdit(root: string, branch: string, edit: () => void): void {
+  git(root, 'checkout', '-q', '-b', branch, git(root, 'rev-list', '--max-parents=0', 'HEAD', '--all').trim().split('\n')[0]);
+  edit();
+  git(root, 'commit', '-q', '-am', `edit on ${branch}`);
+}
+
+function tryMerge(root: string, branch: string) {
+  return spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.invalid', 'merge', '--no-edit', branch], { cwd: root, encoding: 'utf8' });
+}
+
+describe('git-setup', () => {
+  it('writes .gitattributes and the repository config, pointing at this CLI, and is idempotent', () => {
+    const root = tempRepo(['000_d3c97eb98561e2fd.txt']);
+    writeFileSync(join(root, '.gitattributes'), '*.txt text eol=lf\n');
+    const first = node(root, 'git-setup');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^set +\.gitattributes\n/);
+    const attributes = readFileSync(join(root, '.gitattributes'), 'utf8');
+    expect(attributes).toBe(
+      [
+        '*.txt text eol=lf',
+        '',
+        '# policy-annotator: begin (written by `policy-annotator git-setup`; edit with care)',
+        'annotations/**/*.yaml diff=policy-annotator merge=policy-annotator',
+        'annotations/**/entities.yaml !diff !merge',
+        'annotations/**/*.entities.yaml !diff !merge',
+        '# policy-annotator: end',
+        '',
+      ].join('\n'),
+    );
+    const command = `${process.execPath} ${cliJs}`;
+    expect(git(root, 'config', '--local', 'diff.policy-annotator.textconv').trim()).toBe(`${command} textconv`);
+    expect(git(root, 'config', '--local', 'merge.policy-annotator.driver').trim()).toBe(`${command} merge-driver %O %A %B %P`);
+    expect(git(root, 'check-attr', 'diff', 'merge', '--', SIDECAR, 'annotations/entities.yaml')).toBe(
+      [`${SIDECAR}: diff: policy-annotator`, `${SIDECAR}: merge: policy-annotator`, 'annotations/entities.yaml: diff: unspecified', 'annotations/entities.yaml: merge: unspecified', ''].join('\n'),
+    );
+
+    const second = node(root, 'git-setup', '--json');
+    expect(second.status).toBe(0);
+    expect(JSON.parse(second.stdout).results.map((r: { outcome: string }) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(readFileSync(join(root, '.gitattributes'), 'utf8')).toBe(attributes);
+    expect(node(root, 'git-setup', '--check').status).toBe(0);
+  });
+
+  it('--check reports what is missing without changing anything, and --command is used as given', async () => {
+    const root = tempRepo([]);
+    const check = await cli(root, 'git-setup', '--check', '--command', 'npx policy-annotator');
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/^missing +\.gitattributes\nmissing +diff\.policy-annotator\.textconv = npx policy-annotator textconv\n/);
+    expect(() => readFileSync(join(root, '.gitattributes'))).toThrow();
+    const set = await cli(root, 'git-setup', '--command', 'npx policy-annotator');
+    expect(set.code).toBe(0);
+    expect(git(root, 'config', 'merge.policy-annotator.driver').trim()).toBe('npx policy-annotator merge-driver %O %A %B %P');
+  });
+
+  it('refuses outside a git repository and without a command it can tell', async () => {
+    expect((await cli(join(__dirname), 'git-setup', '--root', '/')).code).toBe(1);
+    const root = tempRepo([]);
+    const inProcess = await cli(root, 'git-setup');
+    expect(inProcess.code).toBe(2);
+    expect(inProcess.err).toMatch(/cannot tell how git should run this CLI .*pass --command/);
+  });
+});
+
+describe('git with the sidecar drivers', () => {
+  it('merges two branches that edit different annotations, keeping both changes', async () => {
+    const root = setup();
+    branchEdit(root, 'left', () => setField(root, 'aaaa0001', 'label', 'Left label'));
+    branchEdit(root, 'right', () => setField(root, 'aaaa0003', 'claimType', 'normative'));
+    git(root, 'checkout', '-q', 'left');
+    const merge = tryMerge(root, 'right');
+    expect(merge.status, merge.stdout + merge.stderr).toBe(0);
+    const sidecar = readSidecar(readFileSync(join(root, SIDECAR), 'utf8'), SIDECAR);
+    expect(sidecar.problems).toEqual([]);
+    const byId = Object.fromEntries(sidecar.sidecar!.annotations.map((a) => [a.id, a as unknown as Record<string, string>]));
+    expect([byId.aaaa0001.label, byId.aaaa0003.claimType]).toEqual(['Left label', 'normative']);
+    expect((await cli(root, 'validate')).code).toBe(0);
+  });
+
+  it('marks an annotation both branches changed: git reports the conflict, the file stays valid and validate points at it', async () => {
+    const root = setup();
+    branchEdit(root, 'left', () => setField(root, 'aaaa0002', 'label', 'Left label'));
+    branchEdit(root, 'right', () => {
+      setField(root, 'aaaa0002', 'label', 'Right label');
+      setField(root, 'aaaa0001', 'claimType', 'causal');
+    });
+    git(root, 'checkout', '-q', 'left');
+    const merge = tryMerge(root, 'right');
+    expect(merge.status).not.toBe(0);
+    expect(merge.stdout + merge.stderr).toMatch(/CONFLICT \(content\): Merge conflict in annotations\/seeds\/000_d3c97eb98561e2fd\.txt\.yaml/);
+    expect(merge.stderr).toMatch(/1 annotation changed on both sides \(aaaa0002\)/);
+    expect(git(root, 'status', '--porcelain')).toContain(`UU ${SIDECAR}`);
+
+    const text = readFileSync(join(root, SIDECAR), 'utf8');
+    expect(findConflictMarkers(text)).toEqual([]);
+    const read = readSidecar(text, SIDECAR);
+    expect(read.problems).toEqual([]);
+    const byId = Object.fromEntries(read.sidecar!.annotations.map((a) => [a.id, a as unknown as Record<string, unknown>]));
+    expect(byId.aaaa0001.claimType).toBe('causal');
+    expect(byId.aaaa0002.label).toBe('Left label');
+    expect(byId.aaaa0002.review).toEqual({ status: 'conflict', reason: 'changed on both sides; kept ours, theirs had label: "Right label"' });
+
+    const validate = await cli(root, 'validate');
+    expect(validate.code).toBe(1);
+    // validate points at the review entry's value: its `status: conflict` line.
+    const line = text.split('\n').findIndex((l) => l.trim() === 'status: conflict') + 1;
+    expect(validate.out).toContain(`${SIDECAR}:${line}:7: error: annotation aaaa0002 needs review (conflict): changed on both sides; kept ours, theirs had label: "Right label"`);
+  });
+
+  it('leaves our version when theirs cannot be read, and git reports the conflict', () => {
+    const root = setup();
+    branchEdit(root, 'left', () => setField(root, 'aaaa0002', 'label', 'Left label'));
+    branchEdit(root, 'right', () => writeFileSync(join(root, SIDECAR), readFileSync(join(root, SIDECAR), 'utf8').replace('claimType: factual', 'claimType: [')));
+    git(root, 'checkout', '-q', 'left');
+    const ours = readFileSync(join(root, SIDECAR), 'utf8');
+    const merge = tryMerge(root, 'right');
+    expect(merge.status).not.toBe(0);
+    expect(merge.stderr).toMatch(/their version cannot be merged by annotation/);
+    expect(readFileSync(join(root, SIDECAR), 'utf8')).toBe(ours);
+  });
+
+  it('git diff and git log -p show the textconv rendering', () => {
+    const root = setup();
+    setField(root, 'aaaa0002', 'label', 'Two districts');
+    const diff = git(root, 'diff');
+    expect(diff).toContain('   quote: "Northern Metropolis and Cyberport"\n');
+    expect(diff).toContain('-  label: Northern Metropolis and Cyberport\n+  label: Two districts\n');
+    expect(diff).not.toContain('prefix:');
+    git(root, 'commit', '-q', '-am', 'relabel');
+    expect(git(root, 'log', '-p', '-1')).toContain('+  label: Two districts\n');
+    // The semantic diff reads the raw YAML, not the textconv output.
+    expect(execFileSync(process.execPath, [cliJs, 'diff', 'HEAD~1', 'HEAD'], { cwd: root, encoding: 'utf8' })).toContain('label: Northern Metropolis and Cyberport → Two districts');
+  });
+});
