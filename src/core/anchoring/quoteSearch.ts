@@ -26,6 +26,8 @@ const TIE = 0.02;
 const FRAME_MIN = 0.75;
 /** Both sides agreeing this well: the context is intact. */
 const INTACT = 0.95;
+/** A far exact copy must have this many characters of its context intact on both sides. */
+const FAR_ADJACENT = 24;
 /** A side of context this intact near the old place makes a far exact copy doubtful. */
 const SIDE_INTACT = 0.75;
 /** Cut-and-paste relocation (diff path) only for quotes at least this long. */
@@ -132,6 +134,9 @@ export function reanchorByQuote(anchor: Anchor, text: string, options: QuoteSear
           const ev = evidenceAt(side, side, 0);
           return ambiguous(text, [w, { start: side, end: side, evidence: ev, score: ev }], true);
         }
+        // Far away: only a verbatim copy of the surroundings makes it the same place; otherwise
+        // the words are found but the place is a guess.
+        if (!ctx.adjacentAgrees(text, w.start, w.end, FAR_ADJACENT)) return { status: 'fuzzy', anchor: createAnchor(text, w.start, w.end), was: exact, score: round(w.evidence) };
       }
       // A winner with intact context on both sides needs no frame check; otherwise a frame
       // elsewhere counts if its context agrees at least as well as the winner's own.
