@@ -63,7 +63,7 @@ const stats = {
   diffScattered: blank(),
 };
 
-const NUM_RUNS = Number(process.env.ANCHORING_PROPERTY_RUNS ?? 400);
+const NUM_RUNS = Number(process.env.ANCHORING_PROPERTY_RUNS ?? 1000);
 // Fixed by default so CI is reproducible; ANCHORING_PROPERTY_SEED=random explores new cases.
 const SEED = process.env.ANCHORING_PROPERTY_SEED === 'random' ? undefined : Number(process.env.ANCHORING_PROPERTY_SEED ?? 20250101);
 
