@@ -35,8 +35,8 @@ export const sampleOptions = (c: BenchConfig, overrides: Partial<SampleOptions> 
  * runs shrinks to fit the budget, judged from the warm-up, but never below minRuns.
  */
 export async function sample<T>(fn: (input: T) => unknown, o: SampleOptions, prepare?: () => T): Promise<Stats> {
-  let first = 0;
-  for (let i = 0; i < Math.max(1, o.warmup); i++) {
+  let first = o.budgetMs / o.runs;
+  for (let i = 0; i < o.warmup; i++) {
     const input = prepare ? prepare() : (undefined as T);
     const t0 = nowMs();
     await fn(input);

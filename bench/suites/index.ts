@@ -1,10 +1,16 @@
 // Runs the suites in order; each is independent and returns its figures.
 import type { BenchConfig, Figure, SuiteName } from '../lib/types';
+import { runReanchor } from './reanchor';
 import { runScan } from './scan';
+import { runYaml } from './yaml';
 
 type Suite = (c: BenchConfig, log: (s: string) => void) => Promise<Figure[]>;
 
-export const SUITES: Array<[SuiteName, Suite]> = [['scan', runScan]];
+export const SUITES: Array<[SuiteName, Suite]> = [
+  ['scan', runScan],
+  ['reanchor', runReanchor],
+  ['yaml', runYaml],
+];
 
 export async function runSuites(c: BenchConfig, o: { only?: string[]; log: (s: string) => void }): Promise<Figure[]> {
   const figures: Figure[] = [];

@@ -1,12 +1,16 @@
 import { Annotation, SCHEMA_VERSION, Sidecar } from '../model';
 import { Problem } from '../problem';
 import { problemAtPath } from '../yaml/locate';
-import { ParsedYaml, parseUntrustedYaml, toPlain } from '../yaml/safeYaml';
+import { parseBlockSubset } from '../yaml/blockSubset';
+import { rememberLayout } from '../yaml/layoutCache';
+import { MAX_YAML_BYTES, ParsedYaml, parseUntrustedYaml, toPlain } from '../yaml/safeYaml';
 import { compileSchema } from '../yaml/schemaValidation';
 import { buildSidecarSchema } from './sidecarSchema';
 import { checkRelativeDocumentPath } from './documentPaths';
 
 const validateSidecar = compileSchema(buildSidecarSchema());
+// Same test as findConflictMarkers, over the whole text at once.
+const ANY_CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?: |$)/m;
 
 export interface SidecarRead {
   /** What could be read: the valid annotations, for display. Undefined when nothing could. */
@@ -22,6 +26,32 @@ export interface SidecarRead {
 
 /** Reads a sidecar's text. Never throws: every problem is located in `file`. */
 export function readSidecar(text: string, file: string): SidecarRead {
+  return readCanonical(text, file) ?? readWithDocument(text, file);
+}
+
+/**
+ * The fast path, for a file in the layout the writer produces with nothing wrong in it (the
+ * common case): a line reader instead of a `yaml` Document. Anything unusual, and any problem,
+ * goes to readWithDocument, which locates it. `parsed` is then built only if someone asks.
+ */
+function readCanonical(text: string, file: string): SidecarRead | undefined {
+  if (text.length * 3 > MAX_YAML_BYTES && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) return undefined;
+  if (ANY_CONFLICT_MARKER.test(text)) return undefined;
+  const subset = parseBlockSubset(text);
+  if (!subset) return undefined;
+  const raw = subset.value as Record<string, unknown>;
+  if (raw.schemaVersion !== SCHEMA_VERSION || !validateSidecar.isValid(raw)) return undefined;
+  const sidecar = salvage(raw, []);
+  if (!sidecar || hasSemanticProblems(sidecar)) return undefined;
+  rememberLayout(text, subset);
+  const read: SidecarRead = { sidecar, problems: [], writable: true };
+  let parsed: ParsedYaml | undefined;
+  Object.defineProperty(read, 'parsed', { enumerable: true, configurable: true, get: () => (parsed ??= parseUntrustedYaml(text, file)) });
+  return read;
+}
+
+/** The full path: a `yaml` Document, with every problem located. */
+export function readWithDocument(text: string, file: string): SidecarRead {
   const parsed = parseUntrustedYaml(text, file);
   if (parsed.problems.length) return { problems: parsed.problems, writable: false, parsed };
   const { doc, lines } = parsed;
@@ -71,6 +101,16 @@ function salvage(raw: Record<string, unknown>, problems: Problem[]): Sidecar | u
     fingerprint: typeof raw.fingerprint === 'string' ? raw.fingerprint : '',
     annotations,
   };
+}
+
+function hasSemanticProblems(sidecar: Sidecar): boolean {
+  if (checkRelativeDocumentPath(sidecar.document)) return true;
+  const seen = new Set<string>();
+  for (const a of sidecar.annotations) {
+    if (seen.has(a.id) || a.anchor.end < a.anchor.start) return true;
+    seen.add(a.id);
+  }
+  return false;
 }
 
 function semanticProblems(sidecar: Sidecar | undefined, parsed: ParsedYaml, file: string): Problem[] {

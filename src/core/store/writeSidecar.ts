@@ -1,5 +1,8 @@
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ANCHOR_FIELD_ORDER, Annotation, compareAnnotations, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
+import { emitPairs, itemMatches } from '../yaml/blockEmit';
+import { parseBlockSubset, readScalar } from '../yaml/blockSubset';
+import { layoutOf, rememberLayout, SubsetLayout } from '../yaml/layoutCache';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
 import { STRINGIFY_OPTIONS, styledScalar } from './yamlStyle';
 
@@ -14,6 +17,19 @@ const TOP_LEVEL_ORDER = ['schemaVersion', 'document', 'fingerprint', 'annotation
  */
 export function writeSidecar(sidecar: Sidecar, previousText?: string): string {
   const annotations = [...sidecar.annotations].sort(compareAnnotations);
+  if (previousText !== undefined) {
+    const spliced = spliceSidecar(sidecar, annotations, previousText);
+    if (spliced !== undefined) return spliced;
+  }
+  return writeWithDocument(sidecar, annotations, previousText);
+}
+
+/** writeSidecar through a whole `yaml` Document only: the reference the fast path must equal. */
+export function writeSidecarWithDocument(sidecar: Sidecar, previousText?: string): string {
+  return writeWithDocument(sidecar, [...sidecar.annotations].sort(compareAnnotations), previousText);
+}
+
+function writeWithDocument(sidecar: Sidecar, annotations: Annotation[], previousText: string | undefined): string {
   const doc = previousText !== undefined ? reusableDocument(previousText) : undefined;
   if (!doc) return freshDocument(sidecar, annotations).toString(STRINGIFY_OPTIONS);
 
@@ -156,4 +172,95 @@ function setNode(map: YAMLMap, key: string, node: YAMLSeq): void {
   const pair = map.items.find((p) => keyOf(p) === key);
   if (pair) pair.value = node;
   else map.items.push(new Pair(new Scalar(key), node));
+}
+
+// The fast path. When the previous text is in the writer's own layout (blockSubset.ts), the result
+// is the previous text with only the changed parts re-rendered: each annotation is one block of
+// lines (`  - id: …` up to the next item), kept verbatim when it already says the same, otherwise
+// rendered through a `yaml` Document of that one item exactly as the whole-Document path would.
+// Undefined sends the caller to that path.
+
+const SEQ_HEAD = 'annotations:\n';
+const LITERAL_KEYS = new Set(['note']);
+
+function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: string): string | undefined {
+  const layout = layoutOf(previous);
+  if (!layout || [...layout.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
+  const seqStart = layout.keyStart.get('annotations')!;
+  const ranges = layout.itemRanges.get('annotations') ?? [];
+  const old = new Map<string, [number, number]>();
+  for (const range of ranges) {
+    const id = previous.startsWith('  - id: ', range[0]) ? readScalar(previous.slice(range[0] + 8, previous.indexOf('\n', range[0]))) : undefined;
+    if (typeof id !== 'string' || old.has(id)) return undefined;
+    old.set(id, range);
+  }
+  const blocks: string[] = [];
+  const seen = new Set<string>();
+  for (const a of annotations) {
+    if (seen.has(a.id)) return undefined;
+    seen.add(a.id);
+    const desired = orderedAnnotation(a);
+    const range = old.get(a.id);
+    const same = range !== undefined && itemMatches(desired, 2, LITERAL_KEYS, previous, range[0], range[1]);
+    const block = same ? previous.slice(range[0], range[1]) : renderItem(desired, range && previous.slice(range[0], range[1]));
+    if (block === undefined) return undefined;
+    blocks.push(block);
+  }
+  const oldHeader = previous.slice(0, seqStart);
+  const headerPairs: Ordered = [
+    ['schemaVersion', sidecar.schemaVersion],
+    ['document', sidecar.document],
+    ['fingerprint', sidecar.fingerprint],
+  ];
+  const header = emitPairs(headerPairs, 0, LITERAL_KEYS) === oldHeader ? { text: oldHeader, keyStart: layout.keyStart } : renderHeader(oldHeader, headerPairs);
+  if (!header) return undefined;
+  const text = header.text + (blocks.length ? SEQ_HEAD + blocks.join('') : 'annotations: []\n');
+  rememberLayout(text, layoutAfterSplice(header, blocks));
+  return text;
+}
+
+/** One annotation as the whole-Document path renders it: its old node updated in place, or a new one. */
+function renderItem(desired: Ordered, kept: string | undefined): string | undefined {
+  let doc: Document;
+  if (kept !== undefined) {
+    doc = parseDocument(SEQ_HEAD + kept, PARSE_OPTIONS);
+    const seq = isMap(doc.contents) ? doc.contents.get('annotations', true) : undefined;
+    const node = isSeq(seq) && seq.items.length === 1 ? seq.items[0] : undefined;
+    if (doc.errors.length || doc.warnings.length || !isMap(node)) return undefined;
+    updateMap(node, desired);
+  } else {
+    doc = new Document();
+    const root = new YAMLMap();
+    root.items.push(new Pair(new Scalar('annotations'), seqNode([desired])));
+    doc.contents = root;
+  }
+  const out = doc.toString(STRINGIFY_OPTIONS);
+  // Splice only what reads back as exactly one item of the subset (a `|+` literal, say, would not).
+  if (!out.startsWith(SEQ_HEAD) || parseBlockSubset(out)?.itemRanges.get('annotations')?.length !== 1) return undefined;
+  return out.slice(SEQ_HEAD.length);
+}
+
+function renderHeader(oldHeader: string, pairs: Ordered): { text: string; keyStart: Map<string, number> } | undefined {
+  const doc = parseDocument(oldHeader, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) return undefined;
+  const root = doc.contents;
+  for (const [key, value] of pairs) setScalar(root, key, value as string | number);
+  reorder(root, TOP_LEVEL_ORDER);
+  const text = doc.toString(STRINGIFY_OPTIONS);
+  const check = parseBlockSubset(text + 'annotations: []\n');
+  if (!check || [...check.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
+  return { text, keyStart: check.keyStart };
+}
+
+function layoutAfterSplice(header: { text: string; keyStart: Map<string, number> }, blocks: string[]): SubsetLayout {
+  const keyStart = new Map(header.keyStart);
+  keyStart.set('annotations', header.text.length);
+  const itemRanges = new Map<string, Array<[number, number]>>();
+  if (blocks.length) {
+    const ranges: Array<[number, number]> = [];
+    let at = header.text.length + SEQ_HEAD.length;
+    for (const b of blocks) ranges.push([at, (at += b.length)]);
+    itemRanges.set('annotations', ranges);
+  }
+  return { keyStart, itemRanges };
 }

@@ -5,19 +5,31 @@ import { problemAtPath } from './locate';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+export interface CompiledSchema {
+  /** The problems of `value`, located in the YAML source. */
+  (doc: Document, lines: LineCounter, value: unknown, file: string): Problem[];
+  /** Whether `value` is valid, without a Document: locating is only needed when it is not. */
+  isValid(value: unknown): boolean;
+}
+
 /** Compiles a JSON Schema once; validation errors come back located in the YAML source. */
-export function compileSchema(schema: object): (doc: Document, lines: LineCounter, value: unknown, file: string) => Problem[] {
+export function compileSchema(schema: object): CompiledSchema {
   let validate: ValidateFunction | undefined;
-  return (doc, lines, value, file) => {
+  const compiled = (): ValidateFunction => {
     if (!validate) {
       const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
       ajv.addFormat('date-time', DATE_TIME);
       ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
       validate = ajv.compile(schema);
     }
-    if (validate(value)) return [];
-    return (validate.errors ?? []).filter(isUseful).map((e) => toProblem(e, doc, lines, file));
+    return validate;
   };
+  const check = (doc: Document, lines: LineCounter, value: unknown, file: string): Problem[] => {
+    const v = compiled();
+    if (v(value)) return [];
+    return (v.errors ?? []).filter(isUseful).map((e) => toProblem(e, doc, lines, file));
+  };
+  return Object.assign(check, { isValid: (value: unknown) => compiled()(value) as boolean });
 }
 
 // if/then wrappers add "must match then schema" on top of the real error.
