@@ -12,6 +12,8 @@ import { SKIP, SPACE } from './fold';
 const CLASS_SKIP = 0xffff;
 /** classOf value for white space (runs collapse to one space). */
 const CLASS_SPACE = 0xfffe;
+/** States up to this depth are numbered breadth-first, deeper ones depth-first. */
+const SHALLOW = 2;
 
 export interface Automaton {
   /** Number of states (trie nodes); the transition table has states x alphabet entries. */
@@ -86,39 +88,57 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     trieOutput[node] = p;
   }
 
-  // Renumber the states breadth-first: the shallow states, where the scan spends nearly all
-  // its time, then share a few cache-friendly rows at the start of the table.
-  const order = new Int32Array(nodeCount);
-  const rank = new Int32Array(nodeCount);
+  // Renumber the states for locality. Shallow states (depth <= 2), where the scan spends most
+  // of its time, come first in breadth-first order and share a few cache-friendly rows; each
+  // deeper subtree follows in depth-first order, so walking along a long name reads rows that
+  // lie one after another.
+  const bfs = new Int32Array(nodeCount); // old ids, breadth-first
+  const depth = new Int32Array(nodeCount);
   let tail = 1;
   for (let head = 0; head < tail; head++) {
-    const row = order[head] * A;
+    const u = bfs[head];
+    const row = u * A;
     for (let c = 1; c < A; c++) {
       const child = trie[row + c];
       if (child !== 0) {
-        rank[child] = tail;
-        order[tail++] = child;
+        depth[child] = depth[u] + 1;
+        bfs[tail++] = child;
       }
+    }
+  }
+  const rank = new Int32Array(nodeCount); // old id -> new id
+  let placed = 0;
+  for (let k = 0; k < nodeCount && depth[bfs[k]] <= SHALLOW; k++) rank[bfs[k]] = placed++;
+  const stack: number[] = [];
+  for (let k = 0; k < nodeCount && depth[bfs[k]] <= SHALLOW; k++) {
+    if (depth[bfs[k]] !== SHALLOW) continue;
+    stack.push(bfs[k]);
+    while (stack.length) {
+      const u = stack.pop() as number;
+      if (depth[u] > SHALLOW) rank[u] = placed++;
+      const row = u * A;
+      for (let c = A - 1; c >= 1; c--) if (trie[row + c] !== 0) stack.push(trie[row + c]);
     }
   }
   const delta = new Int32Array(nodeCount * A);
   const output = new Int32Array(nodeCount);
   for (let u = 0; u < nodeCount; u++) {
-    const from = order[u] * A;
-    const to = u * A;
+    const from = u * A;
+    const to = rank[u] * A;
     for (let c = 1; c < A; c++) {
       const child = trie[from + c];
       if (child !== 0) delta[to + c] = rank[child];
     }
-    output[u] = trieOutput[order[u]];
+    output[rank[u]] = trieOutput[u];
   }
 
-  // Breadth-first (now simply state order): failure links, DFA completion, and the chain of
-  // states with an output.
+  // Breadth-first: failure links, DFA completion, and the chain of states with an output.
+  // Root's children fail to the root (fail[] is zero-filled); its missing edges stay at the root.
   const fail = new Int32Array(nodeCount);
   const matchHead = new Int32Array(nodeCount).fill(-1); // first state with an output on the suffix chain
   const dictNext = new Int32Array(nodeCount).fill(-1); // next such state after this one
-  for (let u = 1; u < nodeCount; u++) {
+  for (let k = 1; k < nodeCount; k++) {
+    const u = rank[bfs[k]];
     const f = fail[u];
     dictNext[u] = matchHead[f];
     matchHead[u] = output[u] >= 0 ? u : matchHead[f];
@@ -130,7 +150,6 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
       else delta[row + c] = delta[frow + c];
     }
   }
-  // Root's children fail to the root (fail[] is zero-filled); its missing edges stay at the root.
 
   // Pre-multiply targets by A (no multiplication in the loop) and flag targets that have an
   // output with the sign bit (~row), so one load both steps and tests for a match.
