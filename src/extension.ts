@@ -7,7 +7,6 @@ import { CommandIds } from './vscode/commandIds';
 import { AnnotationDecorations } from './vscode/decorations/annotationDecorations';
 import { AnnotationEditor } from './vscode/editing/annotationEditor';
 import { AuthorResolver } from './vscode/editing/author';
-import { EntitySuggestions } from './vscode/editing/prompts';
 import { RecentValues } from './vscode/editing/recentValues';
 import { registerAnnotationCommands } from './vscode/editing/registerCommands';
 import { UndoStack } from './vscode/editing/undoStack';
@@ -15,6 +14,7 @@ import { gitForTrust } from './vscode/gitForTrust';
 import { AnnotationHoverProvider } from './vscode/hovers/annotationHover';
 import { AnnotationStatusBar } from './vscode/statusBar';
 import { registerTreeViews } from './vscode/tree/registerTreeViews';
+import { activateEntities } from './vscode/entities/activateEntities';
 import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
 import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
 
@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const workspace = new WorkspaceAnnotations(service, nodeFileSystem);
   const recent = new RecentValues(context.workspaceState);
   const editor = new AnnotationEditor(service, new AuthorResolver(gitForTrust), new UndoStack());
-  const entities: EntitySuggestions & { entity?(id: string): { name: string } | undefined } = { entitiesIn: () => [], allEntities: () => [] };
+  const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace });
   const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
   const trees = registerTreeViews({ workspace, editor, recent, partyName });
   const statusBar = new AnnotationStatusBar(service);

@@ -20,6 +20,14 @@ export const CommandIds = {
   refreshTree: 'policyAnnotator.refreshTree',
   reloadAnnotations: 'policyAnnotator.reloadAnnotations',
   showOutput: 'policyAnnotator.showOutput',
+  toggleEntityDecorations: 'policyAnnotator.toggleEntityDecorations',
+  chooseEntityTypes: 'policyAnnotator.chooseEntityTypes',
+  addSelectionAsEntity: 'policyAnnotator.addSelectionAsEntity',
+  addEntityAlias: 'policyAnnotator.addEntityAlias',
+  findEntityMentions: 'policyAnnotator.findEntityMentions',
+  editEntity: 'policyAnnotator.editEntity',
+  openEntityMention: 'policyAnnotator.openEntityMention',
+  reloadEntities: 'policyAnnotator.reloadEntities',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
