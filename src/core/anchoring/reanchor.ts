@@ -1,5 +1,6 @@
 import type { Anchor } from '../model';
 import { createAnchor } from './createAnchor';
+import { splitsSurrogatePair } from './normalize';
 import { computeDiff, DiffMap, type DiffOptions } from './diffMapping';
 import { MOVED_MIN, reanchorByQuote, UNIQUE_QUOTE_MIN } from './quoteSearch';
 import { ContextMatcher, evidence } from './similarity';
@@ -64,8 +65,11 @@ export function reanchor(anchor: Anchor, newText: string, oldText?: string, opti
 export function reanchorByDiff(anchor: Anchor, map: DiffMap, oldText: string, newText: string): AnchorResult {
   const { start, end, exact } = anchor;
   const length = end - start;
-  const newStart = map.mapStart(start);
-  const newEnd = Math.max(newStart, length === 0 ? newStart : map.mapEnd(end));
+  // The diff works on UTF-16 units and may cut a surrogate pair: widen to whole characters.
+  let newStart = map.mapStart(start);
+  if (splitsSurrogatePair(newText, newStart)) newStart--;
+  let newEnd = Math.max(newStart, length === 0 ? newStart : map.mapEnd(end));
+  if (splitsSurrogatePair(newText, newEnd)) newEnd++;
   if (newEnd - newStart === length && newText.startsWith(exact, newStart)) {
     return { status: newStart === start ? 'anchored' : 'moved', anchor: createAnchor(newText, newStart, newEnd) };
   }

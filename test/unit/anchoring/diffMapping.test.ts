@@ -69,6 +69,13 @@ describe('reanchorByDiff', () => {
     expect(r.anchor.start).toBe(moved.indexOf('housing policy'));
   });
 
+  it('never cuts a surrogate pair when the diff splits one', () => {
+    // 😀 and 😁 share their high surrogate, so a unit-level diff keeps it as "equal".
+    const old = 'say 😀 now';
+    const r = viaDiff(old, 'say 😁 now', 4, 6);
+    expect(r).toMatchObject({ status: 'fuzzy', was: '😀', anchor: { start: 4, end: 6, exact: '😁' } });
+  });
+
   it('handles CRLF documents once normalised and non-BMP characters', () => {
     const old = 'Emoji 😀 here\nCJK 𠀀𠀁 there\n';
     const newer = 'Intro 🎉\nEmoji 😀 here\nCJK 𠀀𠀁 there\n';
