@@ -6,9 +6,12 @@ import { Anchor, Annotation, formatAnnotationRef } from '../model';
 import { DraftRef, ImportDraft, ImportIssue } from './draft';
 
 // Places drafts in their documents with the same re-anchoring as everything else: the quote is looked
-// for at its given position (converted from code points), then anywhere (reanchorAll). Anchored and
-// moved quotes are imported; a fuzzy match is imported marked for review; ambiguous or missing quotes
-// are not. Links are made once the annotations they connect have ids.
+// for at its given position (converted from code points), then anywhere (reanchorAll). That search is
+// made for re-anchoring, where a far-away copy needs strong context to be trusted; an imported quote
+// often has no position at all, so what it does not place is then matched the way the W3C defines a
+// TextQuoteSelector: the one place where exact, prefix and suffix all match. Anchored and moved quotes
+// are imported; a fuzzy match is imported marked for review; ambiguous or missing quotes are not.
+// Links are made once the annotations they connect have ids.
 
 export interface PlaceContext {
   /** Normalised text of every document the drafts name. */
@@ -75,7 +78,10 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
     items.forEach(({ draft, anchor }, k) => {
       const r = results[k];
       const where = `"${clip(anchor.exact)}" in ${document}`;
+      const selected = r.status === 'anchored' || r.status === 'moved' ? [] : selectorMatches(anchor, text);
       if (r.status === 'anchored' || r.status === 'moved') placed.set(draft, { draft, anchor: r.anchor, id: '' });
+      else if (selected.length === 1) placed.set(draft, { draft, anchor: createAnchor(text, selected[0], selected[0] + anchor.exact.length), id: '' });
+      else if (selected.length > 1) fail(draft, `${where} matches ${selected.length} places equally well: give its position or a prefix and suffix`);
       else if (r.status === 'fuzzy') {
         placed.set(draft, { draft, anchor: r.anchor, id: '', fuzzyWas: anchor.exact });
         warnings.push({ origin: draft.origin, reason: `${where} matched only approximately ("${clip(r.anchor.exact)}"): imported, marked for review` });
@@ -102,11 +108,11 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
   for (const d of drafts) {
     const p = placed.get(d);
     if (!p) continue;
-    const refFor = (ref: DraftRef): string | undefined => {
+    const refFor = (ref: DraftRef): string | { error: string } => {
       if ('ref' in ref) return ref.ref;
       const other = byKey.get(ref.key);
       const target = other && placed.get(other);
-      if (!target) return undefined;
+      if (!target) return { error: other ? `'${ref.key}' was not imported` : `'${ref.key}' is not an annotation of this file` };
       return target.draft.document === d.document ? formatAnnotationRef(undefined, target.id) : formatAnnotationRef(target.draft.document, target.id);
     };
     const annotation = build(d, p, refFor, ctx);
@@ -117,6 +123,17 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
     annotations.set(d.document!, [...(annotations.get(d.document!) ?? []), annotation]);
   }
   return { annotations, failures, warnings };
+}
+
+/** Starts of the places where the quote occurs with its prefix before and its suffix after (W3C TextQuoteSelector). */
+function selectorMatches(anchor: Anchor, text: string): number[] {
+  const { exact, prefix, suffix } = anchor;
+  const out: number[] = [];
+  if (!exact) return out;
+  for (let i = text.indexOf(exact); i >= 0; i = text.indexOf(exact, i + 1)) {
+    if (text.startsWith(prefix, i - prefix.length) && i >= prefix.length && text.startsWith(suffix, i + exact.length)) out.push(i);
+  }
+  return out;
 }
 
 /** The anchor to search from, or why there is none. */
@@ -143,7 +160,7 @@ function startingAnchor(d: ImportDraft, text: string): Anchor | string {
   return createAnchor(text, start, end);
 }
 
-function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | undefined, ctx: PlaceContext): Annotation | string {
+function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | { error: string }, ctx: PlaceContext): Annotation | string {
   const base = {
     id: p.id,
     anchor: p.anchor,
@@ -154,20 +171,24 @@ function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | un
     ...(d.note !== undefined ? { note: d.note } : {}),
     ...(p.fuzzyWas !== undefined ? { review: { status: 'fuzzy' as const, was: p.fuzzyWas } } : {}),
   };
+  const end = (name: string, ref: DraftRef | undefined): string | { error: string } => (ref ? refFor(ref) : { error: `it has no ${name}` });
   switch (d.kind) {
     case 'claim':
       return { ...base, kind: 'claim', label: d.label || p.anchor.exact, speaker: d.speaker ?? 'author', claimType: d.claimType ?? 'factual' };
     case 'stance': {
-      const target = d.target && refFor(d.target);
-      if (!target || !d.holder || !d.polarity) return target ? 'a stance needs a holder and a polarity' : 'the claim its stance is about was not imported';
+      const target = end('target', d.target);
+      if (typeof target !== 'string') return `its target: ${target.error}`;
+      if (!d.holder || !d.polarity) return 'a stance needs a holder and a polarity';
       return { ...base, kind: 'stance', holder: d.holder, target, polarity: d.polarity };
     }
     case 'note':
       return { ...base, kind: 'note' };
     case 'link': {
-      const from = d.from && refFor(d.from);
-      const to = d.to && refFor(d.to);
-      if (!from || !to || !d.relation) return `its ${!from ? 'from' : 'to'} end was not imported`;
+      const from = end('from end', d.from);
+      const to = end('to end', d.to);
+      if (typeof from !== 'string') return `its from end: ${from.error}`;
+      if (typeof to !== 'string') return `its to end: ${to.error}`;
+      if (!d.relation) return 'a link needs a relation';
       return { ...base, kind: 'link', from, to, relation: d.relation };
     }
   }
