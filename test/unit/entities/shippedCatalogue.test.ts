@@ -25,7 +25,9 @@ function occurrences(text: string, name: string): { start: number; end: number }
   const target = fold(name);
   const out: { start: number; end: number }[] = [];
   const word = /[\p{L}\p{N}]/u;
+  const first = name[0].toLowerCase();
   for (let start = 0; start < text.length; start++) {
+    if (text[start].toLowerCase() !== first) continue;
     if (start > 0 && word.test(text[start - 1]) && word.test(name[0])) continue;
     // Grow the slice until its folded form is at least as long as the target.
     for (let end = start + 1; end <= Math.min(text.length, start + name.length * 3 + 10); end++) {
