@@ -14,6 +14,7 @@ import { gitForTrust } from './vscode/gitForTrust';
 import { AnnotationHoverProvider } from './vscode/hovers/annotationHover';
 import { AnnotationStatusBar } from './vscode/statusBar';
 import { registerTreeViews } from './vscode/tree/registerTreeViews';
+import { registerReview } from './vscode/review/registerReview';
 import { activateEntities } from './vscode/entities/activateEntities';
 import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
 import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace });
   const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
   const trees = registerTreeViews({ workspace, editor, recent, partyName });
+  const review = registerReview(service, nodeFileSystem);
   const statusBar = new AnnotationStatusBar(service);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const selector = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
@@ -42,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     statusBar,
     decorations,
     ...trees.disposables,
+    ...review.disposables,
     ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(service, workspace, entities)),
     vscode.commands.registerCommand(CommandIds.showOutput, () => log.show()),
@@ -49,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   );
   service.start();
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return createApi(service, { trees: trees.providers, decorations, statusBar, editor });
+  return createApi(service, { trees: trees.providers, review: review.provider, decorations, statusBar, editor });
 }
 
 export function deactivate(): void {}

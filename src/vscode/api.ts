@@ -6,6 +6,7 @@ import type { AnnotationEditor } from './editing/annotationEditor';
 import type { AnnotationStatusBar } from './statusBar';
 import type { AnnotationTreeProvider } from './tree/annotationTree';
 import type { ViewKind } from './tree/treeNodes';
+import type { ReviewTreeProvider } from './review/reviewTree';
 import { toRange } from './annotations/documentOffsets';
 
 /** One annotation as the editor sees it now. */
@@ -30,6 +31,7 @@ export interface PolicyAnnotatorApi {
 
 export interface ApiViews {
   trees: Record<ViewKind, AnnotationTreeProvider>;
+  review: ReviewTreeProvider;
   decorations: AnnotationDecorations;
   statusBar: AnnotationStatusBar;
   editor: AnnotationEditor;

@@ -28,6 +28,9 @@ export const CommandIds = {
   editEntity: 'policyAnnotator.editEntity',
   openEntityMention: 'policyAnnotator.openEntityMention',
   reloadEntities: 'policyAnnotator.reloadEntities',
+  reviewChanges: 'policyAnnotator.reviewChanges',
+  openReviewChange: 'policyAnnotator.openReviewChange',
+  closeReview: 'policyAnnotator.closeReview',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -39,4 +42,5 @@ export const ContextKeys = {
   canUndo: 'policyAnnotator.canUndo',
   groupBy: 'policyAnnotator.groupBy',
   filtered: 'policyAnnotator.filtered',
+  reviewing: 'policyAnnotator.reviewing',
 } as const;

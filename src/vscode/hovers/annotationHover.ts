@@ -34,8 +34,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
 
   private card(a: Annotation, status: string, was: string | undefined, documentPath: string, uri: vscode.Uri, entries: WorkspaceEntry[]): string {
     const lines: string[] = [];
-    const title = a.kind === 'claim' ? a.label : a.kind === 'stance' ? `${this.party(a.holder)} · ${a.polarity} · ${this.target(a.target)}` : a.kind === 'link' ? a.relation : 'Note';
-    lines.push(`**${a.kind[0].toUpperCase()}${a.kind.slice(1)}** — ${escapeMarkdown(title)}`);
+    const title = a.kind === 'claim' ? a.label : a.kind === 'stance' ? `${this.party(a.holder)} · ${a.polarity} · ${this.target(a.target)}` : a.kind === 'link' ? a.relation : undefined;
+    lines.push(`**${a.kind[0].toUpperCase()}${a.kind.slice(1)}**${title ? ` — ${escapeMarkdown(title)}` : ''}`);
     if (a.kind === 'claim') lines.push(`Speaker: ${escapeMarkdown(this.party(a.speaker))} · Type: ${escapeMarkdown(a.claimType)}`);
     if (a.kind === 'stance') lines.push(`Holder: ${escapeMarkdown(this.party(a.holder))} · Polarity: ${escapeMarkdown(a.polarity)} · Target: ${escapeMarkdown(this.target(a.target))}`);
     if (a.tags?.length) lines.push(`Tags: ${a.tags.map(escapeMarkdown).join(', ')}`);
