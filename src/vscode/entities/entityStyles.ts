@@ -24,7 +24,7 @@ function cssColor(key: StyleKey): string {
  * readable on top of them. Names solid, values dashed, candidates a thin dotted line.
  */
 export function decorationOptions(key: StyleKey): vscode.DecorationRenderOptions {
-  const line = key === 'candidate' ? 'underline dotted 1px' : key === 'value' ? 'underline dashed 1px' : 'underline solid 2px';
+  const line = key === 'candidate' ? 'underline dotted 2px' : key === 'value' ? 'underline dashed 1px' : 'underline solid 2px';
   return { textDecoration: `${line} ${cssColor(key)}`, rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
 }
 
