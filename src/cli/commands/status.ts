@@ -4,6 +4,7 @@ import { anchorDocuments, git } from '../anchorDocuments';
 import { CliCommand } from '../command';
 import { documentsFromArgs } from '../findSidecars';
 import { parseOptions, workspaceFrom, WORKSPACE_OPTIONS, WORKSPACE_USAGE } from '../options';
+import { clip } from '../../core/text/clip';
 
 export const statusCommand: CliCommand = {
   name: 'status',
@@ -60,7 +61,3 @@ export const statusCommand: CliCommand = {
   },
 };
 
-function clip(text: string, width = 60): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
-}

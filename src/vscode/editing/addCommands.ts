@@ -10,6 +10,7 @@ import { AnnotationEditor, SELF } from './annotationEditor';
 import { CommandSelection, commandSelection, SelectionArgs } from './commandTarget';
 import { EntitySuggestions, inputLabel, inputNote, pickClaimType, pickLinkTarget, pickParty, pickPolarity, pickRelation, pickStanceTarget, ReferenceChoice } from './prompts';
 import { RecentValues } from './recentValues';
+import { clip } from '../../core/text/clip';
 
 export interface AddArgs extends SelectionArgs {
   /** Claims snap to whole sentences unless this is false or the setting is off. */
@@ -127,7 +128,3 @@ export function kindIcon(kind: Annotation['kind']): string {
   return { claim: '$(comment-discussion)', stance: '$(thumbsup)', note: '$(note)', link: '$(references)' }[kind];
 }
 
-function clip(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
-}

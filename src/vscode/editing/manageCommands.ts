@@ -8,6 +8,7 @@ import { AnnotationEditor, AnnotationTarget } from './annotationEditor';
 import { commandSelection, SelectionArgs, toUri, UserError } from './commandTarget';
 import { EntitySuggestions, inputLabel, inputNote, inputTags, pickClaimType, pickLinkTarget, pickParty, pickPolarity, pickRelation, pickStanceTarget } from './prompts';
 import { RecentValues } from './recentValues';
+import { clip } from '../../core/text/clip';
 
 /** How commands name an annotation: `{ uri, id }`, or a tree item carrying one. */
 export interface TargetArgs {
@@ -187,7 +188,3 @@ function describe(value: unknown): string {
   return clip(Array.isArray(value) ? value.join(', ') : String(value));
 }
 
-function clip(text: string, width = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
-}

@@ -6,6 +6,7 @@ import { CommandIds } from '../commandIds';
 import { EntitySuggestions } from '../editing/prompts';
 import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
 import { commandLink, escapeMarkdown, trustedMarkdown } from './safeMarkdown';
+import { clip } from '../../core/text/clip';
 
 /** A hover card for annotated text: what the annotation says, who made it, and its cross-references both ways. */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
@@ -91,7 +92,3 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function clip(text: string, width = 70): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
-}

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AnnotationSummary, ChangedAnnotation, DocumentDiff, showQuote, showValue } from '../../core/diff';
 import { CommandIds } from '../commandIds';
 import { ReviewReport } from './reviewReport';
+import { clip } from '../../core/text/clip';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -90,7 +91,3 @@ function tooltip(node: ChangeNode): vscode.MarkdownString {
   return md;
 }
 
-function clip(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
-}

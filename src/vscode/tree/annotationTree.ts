@@ -6,6 +6,7 @@ import { pickRelation } from '../editing/prompts';
 import { RecentValues } from '../editing/recentValues';
 import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
 import { AnnotationNode, annotationTitle, buildNodes, Filter, GroupBy, GroupNode, parseFilter, TreeNode, ViewKind } from './treeNodes';
+import { clip } from '../../core/text/clip';
 
 const ICONS: Record<string, string> = { claim: 'comment-discussion', stance: 'thumbsup', note: 'note', link: 'references' };
 export const VIEWS: ViewKind[] = ['claims', 'stances', 'links', 'review'];
@@ -178,8 +179,4 @@ async function linkByDrop(editor: AnnotationEditor, source: { uri: string; id: s
   await editor.linkAnnotations({ uri: vscode.Uri.parse(source.uri), id: source.id }, to, relation);
 }
 
-function clip(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
-}
 
