@@ -179,6 +179,29 @@ suite('annotating in the editor', () => {
     await vscode.commands.executeCommand('policyAnnotator.linkTo', { uri: uriOf(A).toString(), ...offsetsOf(A, 'vicious competition'), to: `${B}#zzzz9999`, relation: 'cites' });
     assert.ok((await treeLabels(api, 'review')).some((l) => l.includes(`cites → ${B}#zzzz9999`)));
   });
+  test('dropping one annotation on another in the tree links them', async () => {
+    const source = (await vscode.commands.executeCommand('policyAnnotator.addClaim', { uri: uriOf(A).toString(), ...offsetsOf(A, 'Lantau reclamation'), snap: false, label: 'Drag source', speaker: 'author', claimType: 'proposal' })) as Claim;
+    const target = (await vscode.commands.executeCommand('policyAnnotator.addClaim', { uri: uriOf(B).toString(), ...offsetsOf(B, 'wealth gap'), snap: false, label: 'Drop target', speaker: 'author', claimType: 'factual' })) as Claim;
+    const provider = api.views.trees.claims;
+    await provider.settled();
+    const nodes = (await Promise.all((await provider.getChildren()).map((g) => provider.getChildren(g)))).flat();
+    const byLabel = (label: string) => nodes.find((n) => String(provider.getTreeItem(n).label) === label)!;
+    const transfer = new vscode.DataTransfer();
+    provider.handleDrag([byLabel('Drag source')], transfer);
+    const dropped = provider.handleDrop(byLabel('Drop target'), transfer);
+    // The drop asks for the relation; take the first one offered, as a person pressing Enter would.
+    let done = false;
+    void dropped.finally(() => (done = true));
+    for (let i = 0; i < 50 && !done; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    await dropped;
+    const link = sidecar(A).annotations.find((a) => a.kind === 'link' && a.from === `#${source.id}`);
+    assert.ok(link, 'a link from the dragged claim was written');
+    assert.equal((link as unknown as { to: string }).to, `${B}#${target.id}`);
+    assert.equal(link!.anchor.exact, 'Lantau reclamation', 'the link sits on the dragged claim’s words');
+  });
 });
 
 function pick(a: Annotation, keys: string[]): Record<string, unknown> {
