@@ -57,7 +57,7 @@ export async function sample<T>(fn: (input: T) => unknown, o: SampleOptions, pre
  * Longest stretch the event loop could not run a setImmediate callback while `work` ran: the
  * longest synchronous stretch as the extension host would feel it (plus the probe's own µs).
  */
-export async function longestStretch<T>(work: () => Promise<T>): Promise<{ result: T; longestMs: number; totalMs: number; ticks: number }> {
+export async function longestStretch<T>(work: () => Promise<T>, onTick?: () => void): Promise<{ result: T; longestMs: number; totalMs: number; ticks: number }> {
   let last = nowMs();
   let longest = 0;
   let ticks = 0;
@@ -67,6 +67,7 @@ export async function longestStretch<T>(work: () => Promise<T>): Promise<{ resul
     longest = Math.max(longest, t - last);
     last = t;
     ticks++;
+    onTick?.();
     if (running) setImmediate(tick);
   };
   setImmediate(tick);

@@ -46,7 +46,7 @@ export function generateText(sentences: readonly string[], length: number, r: Rn
   let nextName = o.names?.length && o.charsPerName ? r.int(o.charsPerName) : Infinity;
   while (size < length) {
     let s = r.pick(sentences);
-    if (size >= nextName && o.names && o.charsPerName) {
+    while (size >= nextName && o.names && o.charsPerName) {
       const name = r.pick(o.names);
       s = r.next() < 0.5 ? `${r.pick(LEADS)}${name}, ${lowerFirst(s)}` : `${name}${r.pick(TAILS)}${lowerFirst(s)}`;
       nextName = size + Math.max(1, Math.round(o.charsPerName * (0.5 + r.next())));

@@ -1,7 +1,9 @@
 // Runs the suites in order; each is independent and returns its figures.
 import type { BenchConfig, Figure, SuiteName } from '../lib/types';
+import { runIncremental } from './incremental';
 import { runReanchor } from './reanchor';
 import { runScan } from './scan';
+import { runWorkspace } from './workspace';
 import { runYaml } from './yaml';
 
 type Suite = (c: BenchConfig, log: (s: string) => void) => Promise<Figure[]>;
@@ -10,6 +12,8 @@ export const SUITES: Array<[SuiteName, Suite]> = [
   ['scan', runScan],
   ['reanchor', runReanchor],
   ['yaml', runYaml],
+  ['workspace', runWorkspace],
+  ['incremental', runIncremental],
 ];
 
 export async function runSuites(c: BenchConfig, o: { only?: string[]; log: (s: string) => void }): Promise<Figure[]> {

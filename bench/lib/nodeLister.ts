@@ -1,0 +1,15 @@
+// DirectoryLister over node:fs for the bench (the extension would put one in src/core/ports).
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import type { DirectoryLister } from '../../src/core/workspace/workspaceIndex';
+
+export const nodeLister: DirectoryLister = {
+  async listFiles(dir) {
+    try {
+      const entries = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
+      return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
+    } catch {
+      return [];
+    }
+  },
+};
