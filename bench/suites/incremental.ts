@@ -41,7 +41,7 @@ export function editorState(c: BenchConfig): { state: EditorState; index: Entity
   const { docBytes, annotations, mentions, aliases } = c.incremental;
   const { catalogue, aliases: names } = generateCatalogue(aliases);
   const index = buildEntityIndex(catalogue);
-  const text = generateText(seedSentences(c.seedsDir), docBytes, rng(77), { names, charsPerName: Math.max(1, Math.floor((0.45 * docBytes) / mentions)) });
+  const text = generateText(seedSentences(c.seedsDir), docBytes, rng(77), { names, charsPerName: Math.max(1, Math.floor((0.42 * docBytes) / mentions)) });
   const sidecar = { schemaVersion: 1, document: 'doc.txt', fingerprint: '', annotations: generateAnnotations(text, annotations, rng(78)) };
   const base: LoadedSidecar = { documentPath: 'doc.txt', file: '/ws/annotations/doc.txt.yaml', name: 'annotations/doc.txt.yaml', text: undefined, read: { sidecar, problems: [], writable: true } };
   const model = new DocumentAnnotations('doc.txt', base);

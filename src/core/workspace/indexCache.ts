@@ -28,28 +28,27 @@ export type Yield = () => Promise<void>;
 export async function writeIndexCache(fs: FileSystem, file: string, annotationsFolder: string, entries: Iterable<CacheEntry>, pause: Yield, sliceMs: number): Promise<void> {
   const list = [...entries];
   const header: CacheHeader = { kind: 'policy-annotator-index', version: INDEX_CACHE_VERSION, annotationsFolder, count: list.length };
-  const parts: string[] = [JSON.stringify(header)];
-  let t0 = performance.now();
-  for (const entry of list) {
-    parts.push(JSON.stringify(entry));
-    if (performance.now() - t0 > sliceMs) {
-      await pause();
-      t0 = performance.now();
-    }
-  }
-  // Encoded in pieces too: TextEncoder on the whole joined string is one long stretch.
+  // Encoded a few lines at a time, so neither the whole JSON string nor a long stretch is ever needed.
   const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (let i = 0; i < parts.length; i += 256) {
-    const bytes = encoder.encode(parts.slice(i, i + 256).join('\n') + '\n');
+  const chunks: Uint8Array[] = [encoder.encode(JSON.stringify(header) + '\n')];
+  let total = chunks[0].length;
+  let t0 = performance.now();
+  let lines: string[] = [];
+  const flush = (): void => {
+    const bytes = encoder.encode(lines.join(''));
     chunks.push(bytes);
     total += bytes.length;
+    lines = [];
+  };
+  for (const entry of list) {
+    lines.push(JSON.stringify(entry) + '\n');
+    if (lines.length >= 16) flush();
     if (performance.now() - t0 > sliceMs) {
       await pause();
       t0 = performance.now();
     }
   }
+  flush();
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

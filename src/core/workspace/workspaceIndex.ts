@@ -337,20 +337,26 @@ export function summarise(sidecar: string, documentPath: string, text: string, s
   return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, problems: read.problems.length, writable: read.writable } };
 }
 
+/**
+ * A copy of `s` that does not keep its source alive: V8 makes substrings (of a whole sidecar
+ * text, here) as views into their parent, so one kept quote would pin the whole file.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
 export function summariseAnnotation(a: Annotation, documentPath: string): AnnotationSummary {
-  const s: AnnotationSummary = { id: a.id, kind: a.kind, documentPath, exact: a.anchor.exact, start: a.anchor.start, end: a.anchor.end };
+  const s: AnnotationSummary = { id: own(a.id), kind: a.kind, documentPath, exact: own(a.anchor.exact), start: a.anchor.start, end: a.anchor.end };
   switch (a.kind) {
     case 'claim':
-      Object.assign(s, { label: a.label, claimType: a.claimType, speaker: a.speaker });
+      Object.assign(s, { label: own(a.label), claimType: a.claimType, speaker: own(a.speaker) });
       break;
     case 'stance':
-      Object.assign(s, { holder: a.holder, target: a.target, polarity: a.polarity });
+      Object.assign(s, { holder: own(a.holder), target: own(a.target), polarity: a.polarity });
       break;
     case 'link':
-      Object.assign(s, { from: a.from, to: a.to, relation: a.relation });
+      Object.assign(s, { from: own(a.from), to: own(a.to), relation: a.relation });
       break;
   }
-  if (a.tags?.length) s.tags = a.tags;
+  if (a.tags?.length) s.tags = a.tags.map(own);
   if (a.review) s.review = a.review.status;
   return s;
 }
