@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { DIFF_FORMATS, DiffFormat, diffCorpus, renderDiff, SidecarPair } from '../../core/diff';
-import { resolveCommit, sidecarsAtRevision } from '../../core/gitIntegration/revisionSidecars';
+import { insideWorkTree, resolveCommit, sidecarsAtRevision } from '../../core/gitIntegration/revisionSidecars';
 import { Sidecar } from '../../core/model';
 import { formatProblem, Problem } from '../../core/problem';
 import { isCatalogueFile } from '../../core/store/catalogueFiles';
@@ -59,7 +59,8 @@ export const diffCommand: CliCommand = {
       labels = [positionals[0], positionals[1]];
     } else {
       const [revA = 'HEAD', revB] = positionals;
-      const before = await revisionSide(ws, revA);
+      // In a repository without commits, the default HEAD is empty: everything in the working tree is new.
+      const before = !positionals.length && !(await resolveCommit(ws.root, 'HEAD')).commit && (await insideWorkTree(ws.root)) ? new Map() : await revisionSide(ws, revA);
       const after = revB === undefined ? await workingTreeSide(ws) : await revisionSide(ws, revB);
       pairs = pairUp(before, after, problems);
       labels = [revA, revB ?? WORKING_TREE];

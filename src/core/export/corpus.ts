@@ -1,6 +1,6 @@
 import { CodePointIndex } from '../anchoring/offsets';
 import type { Entity } from '../entities/types';
-import { Annotation, AnnotationKind, compareAnnotations, formatAnnotationRef, Link, LinkRelation, parseAnnotationRef, Sidecar } from '../model';
+import { Annotation, compareAnnotations, formatAnnotationRef, Link, LinkRelation, parseAnnotationRef, Sidecar } from '../model';
 
 // What every export reads: the documents with their normalised text and sidecar, and the entity
 // catalogue. Exports count positions in code points (what W3C selectors, REFI-QDA, Python and R count),
@@ -86,9 +86,4 @@ export function resolveCorpus(corpus: ExportCorpus): ResolvedCorpus {
   }
   const entities = [...corpus.entities].sort((a, b) => byText(a.id, b.id));
   return { documents, entities, byRef, outgoing, incoming };
-}
-
-/** Annotations of a kind in export order, for the per-kind tables. */
-export function annotationsOf(resolved: ResolvedCorpus, kind?: AnnotationKind): ExportAnnotation[] {
-  return resolved.documents.flatMap((d) => d.annotations).filter((a) => !kind || a.annotation.kind === kind);
 }

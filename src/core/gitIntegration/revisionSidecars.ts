@@ -20,6 +20,12 @@ export async function resolveCommit(cwd: string, rev: string): Promise<{ commit?
   return result.ok && commit ? { commit } : { error: `'${rev}' is not a commit in the repository at ${cwd}${result.stderr ? ` (${result.stderr})` : ''}` };
 }
 
+/** True when `cwd` is in a git work tree (a repository without commits has no HEAD yet). */
+export async function insideWorkTree(cwd: string): Promise<boolean> {
+  const result = await runGit(cwd, ['rev-parse', '--is-inside-work-tree']);
+  return result.ok && result.stdout.toString('utf8').trim() === 'true';
+}
+
 export async function sidecarsAtRevision(cwd: string, commit: string, annotationsFolder: string): Promise<RevisionSidecar[]> {
   const folder = annotationsFolder.replace(/\/+$/, '');
   const listing = await runGit(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', folder]);
@@ -32,6 +38,7 @@ export async function sidecarsAtRevision(cwd: string, commit: string, annotation
   for (const file of files.sort()) {
     const documentPath = documentPathFor(file, folder);
     if (!documentPath) continue;
+    // --no-textconv: once git-setup has run, git show would otherwise print the textconv rendering.
     const shown = await runGit(cwd, ['show', '--no-textconv', `${commit}:./${file}`]);
     if (!shown.ok) throw new Error(`git show ${commit}:${file} failed: ${shown.stderr}`);
     out.push({ file, documentPath, text: shown.stdout.toString('utf8') });

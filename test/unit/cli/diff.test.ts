@@ -117,3 +117,13 @@ describe('policy-annotator diff', () => {
     expect(help.out).toMatch(/Usage: policy-annotator diff \[options\] \[<rev-a> \[<rev-b>\]\][\s\S]*--format FORMAT[\s\S]*--exit-code/);
   });
 });
+
+describe('policy-annotator diff in a repository without commits', () => {
+  it('shows every sidecar as added', async () => {
+    const root = tempRepo(['000_d3c97eb98561e2fd.txt']);
+    annotate(root, DOC, QUOTES);
+    const result = await cli(root, 'diff');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`${DOC} (sidecar added)`);
+  });
+});

@@ -1,0 +1,6 @@
+// Public API of the imports (pure: file text in, drafts out; drafts and document texts in, annotations out).
+export { type ImportDraft, type ImportIssue, type ParsedImport, type DraftRef } from './draft';
+export { parseW3c, type W3cImportContext } from './w3cImport';
+export { parseBrat, type BratImportContext } from './bratImport';
+export { placeDrafts, type PlaceContext, type PlaceResult } from './placeDrafts';
+export { matchDocument, sourcePath, type DocumentMatch } from './matchDocument';
