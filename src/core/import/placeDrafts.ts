@@ -3,6 +3,7 @@ import { createAnchor } from '../anchoring/createAnchor';
 import { reanchorAll } from '../anchoring/reanchor';
 import { newAnnotationId } from '../ids';
 import { Anchor, Annotation, formatAnnotationRef } from '../model';
+import { clip } from '../text/clip';
 import { DraftRef, ImportDraft, ImportIssue } from './draft';
 
 // Places drafts in their documents with the same re-anchoring as everything else: the quote is looked
@@ -77,14 +78,14 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
     );
     items.forEach(({ draft, anchor }, k) => {
       const r = results[k];
-      const where = `"${clip(anchor.exact)}" in ${document}`;
+      const where = `"${clip(anchor.exact, 50)}" in ${document}`;
       const selected = r.status === 'anchored' || r.status === 'moved' ? [] : selectorMatches(anchor, text);
       if (r.status === 'anchored' || r.status === 'moved') placed.set(draft, { draft, anchor: r.anchor, id: '' });
       else if (selected.length === 1) placed.set(draft, { draft, anchor: createAnchor(text, selected[0], selected[0] + anchor.exact.length), id: '' });
       else if (selected.length > 1) fail(draft, `${where} matches ${selected.length} places equally well: give its position or a prefix and suffix`);
       else if (r.status === 'fuzzy') {
         placed.set(draft, { draft, anchor: r.anchor, id: '', fuzzyWas: anchor.exact });
-        warnings.push({ origin: draft.origin, reason: `${where} matched only approximately ("${clip(r.anchor.exact)}"): imported, marked for review` });
+        warnings.push({ origin: draft.origin, reason: `${where} matched only approximately ("${clip(r.anchor.exact, 50)}"): imported, marked for review` });
       } else if (r.status === 'ambiguous') fail(draft, `${where} matches ${r.candidates?.length ?? 'several'} places equally well: give its position or a prefix and suffix`);
       else fail(draft, `${where} was not found`);
     });
@@ -192,9 +193,4 @@ function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | { 
       return { ...base, kind: 'link', from, to, relation: d.relation };
     }
   }
-}
-
-function clip(text: string, width = 50): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat;
 }
