@@ -187,11 +187,11 @@ suite('entities', () => {
     assert.ok(text.includes('closeAllEditors'), 'the description is shown');
     assert.ok(!/(?<!\\)<img/.test(text), `no raw HTML:\n${text}`);
     assert.ok(!/(?<!\\)\*\*bold/.test(text), 'Markdown in the description is escaped');
-    for (const target of linkTargets(text)) {
-      if (!target.startsWith('command:')) continue;
-      const command = target.slice('command:'.length).split('?')[0];
-      assert.ok(ENTITY_LINK_COMMANDS.includes(command), `only our commands are links; found ${command}`);
-    }
+    const commandsIn = (markdown: string) => linkTargets(markdown).filter((t) => t.startsWith('command:')).map((t) => t.slice('command:'.length).split('?')[0]);
+    for (const command of commandsIn(text)) assert.ok(command.startsWith('policyAnnotator.'), `only the extension's commands are links; found ${command} in:\n${text}`);
+    const card = contents.find((c) => c.value.includes('wake\\-up call** · concept'));
+    assert.ok(card, 'the entity card is among the hovers');
+    for (const command of commandsIn(card.value)) assert.ok(ENTITY_LINK_COMMANDS.includes(command), `the card links only its own commands; found ${command}`);
     for (const c of contents) {
       assert.ok(!c.supportHtml, 'supportHtml is off');
       const trusted = c.isTrusted;
@@ -234,6 +234,39 @@ suite('entities', () => {
     assert.equal(actions.command?.command, 'policyAnnotator.addSelectionAsEntity');
     const hover = await hoverText(document.uri, positionOf(document, 'Web3'));
     assert.match(hover.text, /not in the entity catalogue/);
+  });
+
+  test('mentions follow an edit at once, and new names are found after a pause in typing', async () => {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(workspacePath('seeds', 'entities-copy.txt')), { preview: false });
+    const copy = editor.document;
+    await waitForHover(copy, 'President Xi Jinping', /Xi Jinping/);
+    try {
+      const inserted = 'Forty characters of new text go here... ';
+      await editor.edit((e) => e.insert(positionOf(copy, 'President Xi Jinping', 0), inserted));
+      // Without the shift the old span would end before this position.
+      const found = await vscode.commands.executeCommand<vscode.LocationLink[]>('vscode.executeDefinitionProvider', copy.uri, positionOf(copy, 'President Xi Jinping', 0));
+      assert.equal(found?.length, 1, 'the mention moved with the edit');
+      assert.equal(copy.getText(found[0].originSelectionRange), 'President Xi Jinping');
+
+      await editor.edit((e) => e.insert(copy.lineAt(copy.lineCount - 1).range.end, '\nA new paragraph names Cyberport again.'));
+      await waitForHover(copy, 'Cyberport again', /\*\*Cyberport\*\*/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  test('documents larger than policyAnnotator.maxDocumentSize are left alone', async () => {
+    const config = () => vscode.workspace.getConfiguration('policyAnnotator');
+    const large = (await openSeed('001_79ead2d7149b2ec1.txt')).document;
+    await waitForHover(large, 'Hong Kong and Guangdong', /\*\*Hong Kong\*\* · place/);
+    await config().update('maxDocumentSize', 5000, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(async () => !(await hoverText(large.uri, positionOf(large, 'Hong Kong and Guangdong'))).text.includes('· place'), { message: 'no entity card in the large document' });
+      assert.match((await hoverText(document.uri, positionOf(document, 'Hong Kong'))).text, /\*\*Hong Kong\*\* · place/, 'the small seed still has its cards');
+    } finally {
+      await config().update('maxDocumentSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForHover(large, 'Hong Kong and Guangdong', /\*\*Hong Kong\*\* · place/);
   });
 
   test('the toggle command switches entity highlighting', async () => {

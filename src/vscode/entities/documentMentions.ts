@@ -26,6 +26,8 @@ export class DocumentMentions implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private run = 0;
   private scanning: Promise<void> | undefined;
+  /** Edits made while a whole scan runs: its result is moved through them, so typing never restarts it. */
+  private recorded: TextChange[][] | undefined;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -40,9 +42,14 @@ export class DocumentMentions implements vscode.Disposable {
     this.dirty = undefined;
     this.clearTimer();
     this.complete = false;
+    this.recorded = [];
     const run = ++this.run;
-    this.scanning = this.scanAll(run);
-    return this.scanning;
+    // Cleared from outside: a small document's scan finishes before scanAll even returns.
+    const scanning = this.scanAll(run).finally(() => {
+      if (this.scanning === scanning) this.scanning = undefined;
+    });
+    this.scanning = scanning;
+    return scanning;
   }
 
   /** Resolves once no scan is running or waiting. */
@@ -56,7 +63,12 @@ export class DocumentMentions implements vscode.Disposable {
   edit(changes: readonly TextChange[]): void {
     if (!changes.length) return;
     this.dirty = shiftMentions(this.mentions, changes, this.dirty);
+    this.recorded?.push([...changes]);
     this.changed(true);
+    this.scheduleRescan();
+  }
+
+  private scheduleRescan(): void {
     this.clearTimer();
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -66,14 +78,13 @@ export class DocumentMentions implements vscode.Disposable {
 
   private rescanDirty(): void {
     const dirty = this.dirty;
-    if (!dirty) return;
+    // A whole scan still running takes care of the edits when it finishes.
+    if (!dirty || this.scanning) return;
     if (!this.complete || dirty.end - dirty.start > MAX_INCREMENTAL_CHARS) {
       void this.rescanAll();
       return;
     }
     this.dirty = undefined;
-    this.run++;
-    this.scanning = undefined;
     const text = normalizedText(this.document);
     const region = rescanRegion(text, this.mentions, { start: Math.min(dirty.start, text.length), end: Math.min(dirty.end, text.length) });
     if (region.end - region.start > MAX_INCREMENTAL_CHARS) {
@@ -86,28 +97,25 @@ export class DocumentMentions implements vscode.Disposable {
   }
 
   private async scanAll(run: number): Promise<void> {
-    try {
-      const text = normalizedText(this.document);
-      const version = this.document.version;
-      const options = this.options();
-      let found: Mention[];
-      if (text.length <= SYNC_SCAN_CHARS) found = scanDocument(text, this.catalogue.index, options);
-      else {
-        found = [];
-        for (const piece of chunks(text, CHUNK_CHARS)) {
-          await new Promise((resolve) => setImmediate(resolve));
-          if (run !== this.run) return;
-          found.push(...offsetMentions(scanDocument(text.slice(piece.start, piece.end), this.catalogue.index, options), piece.start));
-        }
+    const text = normalizedText(this.document);
+    const options = this.options();
+    let found: Mention[];
+    if (text.length <= SYNC_SCAN_CHARS) found = scanDocument(text, this.catalogue.index, options);
+    else {
+      found = [];
+      for (const piece of chunks(text, CHUNK_CHARS)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (run !== this.run) return;
+        found.push(...offsetMentions(scanDocument(text.slice(piece.start, piece.end), this.catalogue.index, options), piece.start));
       }
-      // Edited meanwhile: the edit scheduled its own rescan, which will see the new text.
-      if (run !== this.run || version !== this.document.version) return;
-      this.mentions = found;
-      this.complete = true;
-      this.changed(false);
-    } finally {
-      if (run === this.run) this.scanning = undefined;
     }
+    if (run !== this.run) return;
+    for (const changes of this.recorded ?? []) shiftMentions(found, changes);
+    this.recorded = undefined;
+    this.mentions = found;
+    this.complete = true;
+    this.changed(false);
+    if (this.dirty && !this.timer) this.scheduleRescan();
   }
 
   private clearTimer(): void {

@@ -81,7 +81,7 @@ export class EntityService implements EntityDirectory, vscode.Disposable {
     this.sorted ??= this.entities()
       .map(toChoice)
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    return this.sorted;
+    return [...this.sorted];
   }
 
   entity(id: string): EntityChoice | undefined {
