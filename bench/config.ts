@@ -27,6 +27,6 @@ export const SMOKE_CONFIG: BenchConfig = {
   yaml: { annotationCounts: [5, 20] },
   workspace: { documents: 12, annotationsPerDocument: 5 },
   incremental: { docBytes: 8 * KB, annotations: 20, mentions: 40, aliases: 40 },
-  activation: { bundle: false, vscode: false, vscodeRuns: 1 },
+  activation: { bundle: false, vscode: false, vscodeRuns: 5 },
   seedsDir: join(process.cwd(), 'seeds'),
 };

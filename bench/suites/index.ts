@@ -1,5 +1,6 @@
 // Runs the suites in order; each is independent and returns its figures.
 import type { BenchConfig, Figure, SuiteName } from '../lib/types';
+import { runActivation } from './activation';
 import { runIncremental } from './incremental';
 import { runReanchor } from './reanchor';
 import { runScan } from './scan';
@@ -14,6 +15,7 @@ export const SUITES: Array<[SuiteName, Suite]> = [
   ['yaml', runYaml],
   ['workspace', runWorkspace],
   ['incremental', runIncremental],
+  ['activation', runActivation],
 ];
 
 export async function runSuites(c: BenchConfig, o: { only?: string[]; log: (s: string) => void }): Promise<Figure[]> {
