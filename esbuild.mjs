@@ -37,6 +37,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI as a library, loaded by the extension only when a person exports or imports: keeps activation small.
+  { ...common, entryPoints: ['src/cli/run.ts'], outfile: 'dist/cli-api.js' },
 ];
 if (!production) {
   // Emptied first so a deleted or renamed test does not keep running from a stale output file.

@@ -15,6 +15,8 @@ import { AnnotationHoverProvider } from './vscode/hovers/annotationHover';
 import { AnnotationStatusBar } from './vscode/statusBar';
 import { registerTreeViews } from './vscode/tree/registerTreeViews';
 import { registerReview } from './vscode/review/registerReview';
+import { transferCommands } from './vscode/transfer/transferCommands';
+import { registerCommandTable } from './vscode/registerCommandTable';
 import { activateEntities } from './vscode/entities/activateEntities';
 import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
 import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
@@ -31,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace });
   const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
   const trees = registerTreeViews({ workspace, editor, recent, partyName });
-  const review = registerReview(service, nodeFileSystem);
+  const review = registerReview(service, nodeFileSystem, log);
+  const transfer = transferCommands(context.extensionPath, log);
   const statusBar = new AnnotationStatusBar(service);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const selector = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
@@ -45,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     decorations,
     ...trees.disposables,
     ...review.disposables,
+    ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations]], log),
     ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(service, workspace, entities)),
     vscode.commands.registerCommand(CommandIds.showOutput, () => log.show()),

@@ -31,6 +31,8 @@ export const CommandIds = {
   reviewChanges: 'policyAnnotator.reviewChanges',
   openReviewChange: 'policyAnnotator.openReviewChange',
   closeReview: 'policyAnnotator.closeReview',
+  exportAnnotations: 'policyAnnotator.exportAnnotations',
+  importAnnotations: 'policyAnnotator.importAnnotations',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

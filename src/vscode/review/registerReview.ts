@@ -5,6 +5,8 @@ import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { CommandIds, ContextKeys } from '../commandIds';
 import { UserError } from '../editing/commandTarget';
+import { registerCommandTable } from '../registerCommandTable';
+import { pickFolder } from '../workspace/pickFolder';
 import { buildReviewReport, listBranches, resolveBase } from './reviewReport';
 import { ReviewTreeProvider } from './reviewTree';
 
@@ -19,13 +21,13 @@ export interface ReviewArgs {
 export const RESTRICTED_MESSAGE = 'Reviewing annotation changes runs git, which Policy Annotator does not do in Restricted Mode. Trust this workspace to use it.';
 
 /** "Review Annotation Changes…": a view of every annotation added, removed or changed since a base, with old and new values in the hover. */
-export function registerReview(service: AnnotationService, fs: FileSystem): { provider: ReviewTreeProvider; disposables: vscode.Disposable[] } {
+export function registerReview(service: AnnotationService, fs: FileSystem, log: vscode.LogOutputChannel): { provider: ReviewTreeProvider; disposables: vscode.Disposable[] } {
   const provider = new ReviewTreeProvider();
   const view = vscode.window.createTreeView('policyAnnotator.changes', { treeDataProvider: provider, showCollapseAll: true });
 
   async function review(args?: ReviewArgs) {
     if (!vscode.workspace.isTrusted) throw new UserError(RESTRICTED_MESSAGE);
-    const folder = await pickFolder(args?.folder);
+    const folder = await pickFolder(args?.folder, 'Review annotation changes in which folder?');
     if (!folder) return undefined;
     const base = args?.base ? { rev: args.base } : args?.mergeBaseWith ? { mergeBaseWith: args.mergeBaseWith } : await pickBase(folder.uri.fsPath);
     if (!base) return undefined;
@@ -75,17 +77,7 @@ export function registerReview(service: AnnotationService, fs: FileSystem): { pr
   const disposables = [
     view,
     hover,
-    vscode.commands.registerCommand(CommandIds.reviewChanges, async (args?: ReviewArgs) => {
-      try {
-        return await review(args);
-      } catch (error) {
-        const message = (error as Error).message;
-        if (error instanceof UserError) void vscode.window.showWarningMessage(message);
-        else void vscode.window.showErrorMessage(`Policy Annotator: ${message}`);
-        if (args) throw error;
-        return undefined;
-      }
-    }),
+    ...registerCommandTable([[CommandIds.reviewChanges, review]], log),
     vscode.commands.registerCommand(CommandIds.openReviewChange, openChange),
     vscode.commands.registerCommand(CommandIds.closeReview, async () => {
       provider.show(undefined);
@@ -93,13 +85,6 @@ export function registerReview(service: AnnotationService, fs: FileSystem): { pr
     }),
   ];
   return { provider, disposables };
-}
-
-async function pickFolder(name: string | undefined): Promise<vscode.WorkspaceFolder | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (name) return folders.find((f) => f.name === name || f.uri.fsPath === name);
-  if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Review annotation changes in which folder?' });
 }
 
 async function pickBase(cwd: string): Promise<{ rev: string } | { mergeBaseWith: string } | undefined> {
