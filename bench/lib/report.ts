@@ -1,5 +1,5 @@
 // The terminal table and bench/results.json (+ bench/scaling.svg).
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scalingSvg } from './svg';
@@ -8,11 +8,14 @@ import type { Figure } from './types';
 export interface RunInfo {
   partial: boolean;
   elapsedMs: number;
+  /** Load average when the run started (machineInfo gives the one at the end). */
+  loadAtStart?: number;
 }
 
 export function machineInfo(): Record<string, string | number> {
   const cpu = cpus();
-  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
+  // The load average says whether other work shared the machine during the run (it makes figures noisy).
+  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage1m: +loadavg()[0].toFixed(2) };
 }
 
 const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -45,9 +48,8 @@ export function writeReport(figures: Figure[], dir: string, info: RunInfo, log: 
   log('\n' + table(figures));
   const misses = figures.filter((f) => f.verdict === 'miss');
   log(`\n${figures.filter((f) => f.target).length} targets: ${figures.filter((f) => f.verdict === 'pass').length} met, ${figures.filter((f) => f.verdict === 'acceptable').length} acceptable, ${misses.length} missed` + (misses.length ? ` (${misses.map((f) => `${f.suite}: ${f.name}`).join('; ')})` : ''));
-  const results = { date: new Date().toISOString(), machine: machineInfo(), partial: info.partial, elapsedSeconds: Math.round(info.elapsedMs / 1000), figures };
-  const file = info.partial ? 'results.partial.json' : 'results.json';
-  writeFileSync(join(dir, file), JSON.stringify(results, null, 2) + '\n');
-  if (!info.partial) writeFileSync(join(dir, 'scaling.svg'), scalingSvg(figures));
-  log(`wrote bench/${file}${info.partial ? '' : ' and bench/scaling.svg'} (${Math.round(info.elapsedMs / 1000)} s)`);
+  const results = { date: new Date().toISOString(), machine: { ...machineInfo(), loadAverageAtStart: info.loadAtStart }, partial: info.partial, elapsedSeconds: Math.round(info.elapsedMs / 1000), figures };
+  writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(dir, 'scaling.svg'), scalingSvg(figures));
+  log(`wrote ${join(dir, 'results.json')} and scaling.svg (${Math.round(info.elapsedMs / 1000)} s)`);
 }

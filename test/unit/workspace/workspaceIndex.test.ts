@@ -11,19 +11,19 @@ class Workspace extends MemoryFileSystem {
   readonly mtimes = new Map<string, number>();
   readonly reads = new Map<string, number>();
 
-  setText(path: string, text: string): void {
+  override setText(path: string, text: string): void {
     super.setText(path, text);
     this.mtimes.set(path, this.clock++);
   }
-  async writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  override async writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
     await super.writeAtomic(path, content);
     this.mtimes.set(path, this.clock++);
   }
-  async readBytes(path: string): Promise<Uint8Array | undefined> {
+  override async readBytes(path: string): Promise<Uint8Array | undefined> {
     this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
     return super.readBytes(path);
   }
-  async stat(path: string) {
+  override async stat(path: string) {
     const bytes = this.files.get(path);
     return bytes && { size: bytes.length, mtimeMs: this.mtimes.get(path) ?? 0 };
   }
