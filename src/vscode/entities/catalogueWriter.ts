@@ -4,8 +4,7 @@ import { type FileSystem, readText } from '../../core/ports/fileSystem';
 import { labelOf } from './catalogueSources';
 import type { FolderCatalogue } from './folderCatalogue';
 
-const NEW_CATALOGUE = `# yaml-language-server: $schema=../schemas/entities.schema.json
-# Entity catalogue: people, organisations, places, programmes, events and concepts the documents name.
+const NEW_CATALOGUE = `# Entity catalogue: people, organisations, places, programmes, events and concepts the documents name.
 
 schemaVersion: 1
 entities: []

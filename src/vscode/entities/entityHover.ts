@@ -6,7 +6,7 @@ import { entityCard, involving, mentionCard } from './hoverCard';
 import type { WorkspaceMentions } from './workspaceMentions';
 
 /** How long a hover waits for the first workspace count before showing "counting…". */
-const COUNT_WAIT_MS = 1500;
+const COUNT_WAIT_MS = 500;
 
 /** The card for a mention: the entity, where else it is mentioned, and annotations about it. */
 export class EntityHoverProvider implements vscode.HoverProvider {
