@@ -24,7 +24,8 @@ export async function anchorDocuments(ws: CliWorkspace, documentPaths: string[])
   const reports: DocumentReport[] = [];
   for (const documentPath of documentPaths) {
     const loaded = await store.load(documentPath);
-    if (loaded.text === undefined) continue;
+    // No file: nothing to report, unless it was refused (a path that leaves the workspace through a link).
+    if (loaded.text === undefined && !loaded.read.problems.length) continue;
     const report: DocumentReport = { documentPath, loaded, problems: [...loaded.read.problems] };
     reports.push(report);
     const sidecar = loaded.read.sidecar;
@@ -33,7 +34,13 @@ export async function anchorDocuments(ws: CliWorkspace, documentPaths: string[])
     if (sidecar.document !== documentPath) {
       report.problems.push({ ...problemAtPath(loaded.name, parsed.doc, parsed.lines, '/document', `document is '${sidecar.document}' but this sidecar's location belongs to '${documentPath}'`), severity: 'warning' });
     }
-    const bytes = await nodeFileSystem.readBytes(path.join(ws.root, ...documentPath.split('/')));
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await nodeFileSystem.readBytes(path.join(ws.root, ...documentPath.split('/')));
+    } catch (error) {
+      report.problems.push(problemAtPath(loaded.name, parsed.doc, parsed.lines, '/document', `document '${documentPath}' cannot be read (${(error as Error).message}): its annotations cannot be checked`));
+      continue;
+    }
     if (!bytes) {
       report.problems.push(problemAtPath(loaded.name, parsed.doc, parsed.lines, '/document', `document '${documentPath}' not found in ${ws.root}: its annotations cannot be checked`));
       continue;

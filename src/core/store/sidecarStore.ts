@@ -3,7 +3,9 @@ import { mergeAnnotations } from '../merge/mergeAnnotations';
 import { SCHEMA_VERSION, Sidecar } from '../model';
 import { FileSystem, readText } from '../ports/fileSystem';
 import { Problem } from '../problem';
-import { sidecarPathFor } from './documentPaths';
+import { checkContained } from '../safety/containment';
+import { LockOptions, withFileLock } from '../safety/fileLock';
+import { checkRelativeDocumentPath, sidecarPathFor } from './documentPaths';
 import { readSidecar, SidecarRead } from './readSidecar';
 import { writeSidecar } from './writeSidecar';
 
@@ -24,12 +26,18 @@ export type SaveOutcome =
   | { kind: 'unchanged'; text: string; sidecar: Sidecar; merged: false }
   | { kind: 'refused'; problems: Problem[] };
 
+export interface StoreOptions {
+  /** The lock between writers (see safety/fileLock.ts); tests model several processes with it. */
+  lock?: LockOptions;
+}
+
 /** Reads and writes the sidecars of one workspace folder. */
 export class SidecarStore {
   constructor(
     private readonly fs: FileSystem,
     readonly root: string,
     readonly annotationsFolder = 'annotations',
+    private readonly options: StoreOptions = {},
   ) {}
 
   fileFor(documentPath: string): string {
@@ -38,39 +46,67 @@ export class SidecarStore {
 
   async load(documentPath: string): Promise<LoadedSidecar> {
     const file = this.fileFor(documentPath);
+    const name = this.displayName(file);
+    const refused = await this.placeProblem(documentPath, file, name);
+    if (refused) return { documentPath, file, name, text: undefined, read: { problems: [refused], writable: false } };
     const text = await readText(this.fs, file);
     if (text === undefined) {
       const sidecar: Sidecar = { schemaVersion: SCHEMA_VERSION, document: documentPath, fingerprint: '', annotations: [] };
-      return { documentPath, file, name: this.displayName(file), text, read: { sidecar, problems: [], writable: true } };
+      return { documentPath, file, name, text, read: { sidecar, problems: [], writable: true } };
     }
-    const name = this.displayName(file);
     return { documentPath, file, name, text, read: readSidecar(text, name) };
   }
 
   /**
    * Saves `sidecar`, which was derived from `base`. If the file changed on disk since `base` was read
    * (another window, the CLI, a checkout), the two versions are merged by annotation id instead of
-   * overwritten. A file that cannot be read is never overwritten.
+   * overwritten. A file that cannot be read is never overwritten. Check, merge and write happen under
+   * a lock shared with other writers, so two processes saving at once both keep their additions.
    */
   async save(base: LoadedSidecar, sidecar: Sidecar): Promise<SaveOutcome> {
     if (!base.read.writable) return { kind: 'refused', problems: base.read.problems };
-    const current = await readText(this.fs, base.file);
-    if (current !== base.text) {
-      const onDisk = current === undefined ? undefined : readSidecar(current, this.displayName(base.file));
-      if (onDisk && !onDisk.writable) return { kind: 'refused', problems: onDisk.problems };
-      const merge = mergeAnnotations(base.read.sidecar?.annotations ?? [], sidecar.annotations, onDisk?.sidecar?.annotations ?? []);
-      const merged = { ...sidecar, annotations: merge.annotations };
-      const text = writeSidecar(merged, current);
-      await this.fs.writeAtomic(base.file, text);
-      return { kind: 'merged', text, sidecar: merged, merged: true, conflicts: merge.conflicts };
-    }
+    const refused = await this.placeProblem(base.documentPath, base.file, this.displayName(base.file));
+    if (refused) return { kind: 'refused', problems: [refused] };
     const text = writeSidecar(sidecar, base.text);
-    if (text === base.text) return { kind: 'unchanged', text, sidecar, merged: false };
-    await this.fs.writeAtomic(base.file, text);
-    return { kind: 'written', text, sidecar, merged: false };
+    // Nothing to write and nothing changed on disk: no lock needed (a read-only checkout stays quiet).
+    if (text === base.text && (await readText(this.fs, base.file)) === base.text) return { kind: 'unchanged', text, sidecar, merged: false };
+
+    return withFileLock(
+      this.fs,
+      base.file,
+      async (lock): Promise<SaveOutcome> => {
+        const current = await readText(this.fs, base.file);
+        if (current !== base.text) {
+          const onDisk = current === undefined ? undefined : readSidecar(current, this.displayName(base.file));
+          if (onDisk && !onDisk.writable) return { kind: 'refused', problems: onDisk.problems };
+          const merge = mergeAnnotations(base.read.sidecar?.annotations ?? [], sidecar.annotations, onDisk?.sidecar?.annotations ?? []);
+          const merged = { ...sidecar, annotations: merge.annotations };
+          const mergedText = writeSidecar(merged, current);
+          await lock.verify();
+          await this.fs.writeAtomic(base.file, mergedText);
+          return { kind: 'merged', text: mergedText, sidecar: merged, merged: true, conflicts: merge.conflicts };
+        }
+        if (text === base.text) return { kind: 'unchanged', text, sidecar, merged: false };
+        await lock.verify();
+        await this.fs.writeAtomic(base.file, text);
+        return { kind: 'written', text, sidecar, merged: false };
+      },
+      this.options.lock,
+    );
   }
 
   displayName(file: string): string {
     return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  /** Why a document's sidecar must not be read or written here: a path that leaves the workspace folder, directly or through a link. */
+  private async placeProblem(documentPath: string, file: string, name: string): Promise<Problem | undefined> {
+    const at = (message: string): Problem => ({ file: name, line: 1, column: 1, severity: 'error', message });
+    const pathProblem = checkRelativeDocumentPath(documentPath);
+    if (pathProblem) return at(pathProblem);
+    const sidecarProblem = await checkContained(this.fs, this.root, file, name);
+    if (sidecarProblem) return at(sidecarProblem);
+    const documentProblem = await checkContained(this.fs, this.root, path.join(this.root, ...documentPath.split('/')), `document ${documentPath}`);
+    return documentProblem ? at(documentProblem) : undefined;
   }
 }
