@@ -44,13 +44,19 @@ function documentPathOf(ws: CliWorkspace, file: string, named: boolean): string 
   return named || /\.(txt|md|markdown)$/i.test(rel) ? rel : undefined;
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
   const out: string[] = [];
+  // Each real folder once: a link back up must not loop.
+  const real = await fsp.realpath(dir).catch(() => dir);
+  if (seen.has(real)) return out;
+  seen.add(real);
   for (const entry of await fsp.readdir(dir, { withFileTypes: true })) {
     if (SKIP.has(entry.name) || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile()) out.push(full);
+    // A link is listed like what it points to; the store then refuses it, with a message, if it leads out of the workspace.
+    const kind = entry.isSymbolicLink() ? await fsp.stat(full).catch(() => undefined) : entry;
+    if (kind?.isDirectory()) out.push(...(await walk(full, seen)));
+    else if (kind?.isFile()) out.push(full);
   }
   return out;
 }
