@@ -150,7 +150,9 @@ suite('annotations survive edits', () => {
     remember(sidecarFile);
     const conflicted = readFileSync(sidecarFile, 'utf8').replace(/^( {4}note: .*)$/m, '<<<<<<< HEAD\n$1\n=======\n    note: theirs\n>>>>>>> feature');
     writeFileSync(sidecarFile, conflicted);
-    const { editor, api } = await open(doc, []);
+    // Another suite may have this document open already: whatever it holds in memory must survive.
+    const api = await activateExtension<PolicyAnnotatorApi>();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspacePath(...doc.split('/'))), { preview: false });
     const diagnostics = await waitFor(() => {
       const found = vscode.languages.getDiagnostics(vscode.Uri.file(sidecarFile));
       return found.length ? found : undefined;
@@ -159,10 +161,13 @@ suite('annotations survive edits', () => {
     assert.equal(diagnostics[0].range.start.line, markerLine);
     assert.match(diagnostics[0].message, /merge conflict marker/);
 
+    await api.whenIdle();
+    const before = (await api.annotations(editor.document.uri)).map((a) => a.annotation.id);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'x'));
     await editor.document.save();
     await api.whenIdle();
     assert.equal(readFileSync(sidecarFile, 'utf8'), conflicted, 'the unreadable sidecar is left as it was');
+    assert.deepEqual((await api.annotations(editor.document.uri)).map((a) => a.annotation.id), before, 'annotations held in memory are kept');
   });
 
   test('offsets in a CRLF document count line ends as LF', async () => {
