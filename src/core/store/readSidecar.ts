@@ -2,7 +2,7 @@ import { Annotation, SCHEMA_VERSION, Sidecar } from '../model';
 import { Problem } from '../problem';
 import { problemAtPath } from '../yaml/locate';
 import { parseBlockSubset } from '../yaml/blockSubset';
-import { rememberLayout } from '../yaml/layoutCache';
+import { layoutFrom, rememberLayout } from '../yaml/layoutCache';
 import { MAX_YAML_BYTES, ParsedYaml, parseUntrustedYaml, toPlain } from '../yaml/safeYaml';
 import { compileSchema } from '../yaml/schemaValidation';
 import { buildSidecarSchema } from './sidecarSchema';
@@ -43,7 +43,7 @@ function readCanonical(text: string, file: string): SidecarRead | undefined {
   if (raw.schemaVersion !== SCHEMA_VERSION || !validateSidecar.isValid(raw)) return undefined;
   const sidecar = salvage(raw, []);
   if (!sidecar || hasSemanticProblems(sidecar)) return undefined;
-  rememberLayout(text, subset);
+  rememberLayout(text, layoutFrom(subset, true));
   const read: SidecarRead = { sidecar, problems: [], writable: true };
   let parsed: ParsedYaml | undefined;
   Object.defineProperty(read, 'parsed', { enumerable: true, configurable: true, get: () => (parsed ??= parseUntrustedYaml(text, file)) });

@@ -1,8 +1,7 @@
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ANCHOR_FIELD_ORDER, Annotation, compareAnnotations, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
-import { emitPairs, itemMatches } from '../yaml/blockEmit';
-import { parseBlockSubset, readScalar } from '../yaml/blockSubset';
-import { layoutOf, rememberLayout, SubsetLayout } from '../yaml/layoutCache';
+import { parseBlockSubset, PlainValue } from '../yaml/blockSubset';
+import { clonePlain, layoutOf, rememberLayout } from '../yaml/layoutCache';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
 import { STRINGIFY_OPTIONS, styledScalar } from './yamlStyle';
 
@@ -176,47 +175,127 @@ function setNode(map: YAMLMap, key: string, node: YAMLSeq): void {
 
 // The fast path. When the previous text is in the writer's own layout (blockSubset.ts), the result
 // is the previous text with only the changed parts re-rendered: each annotation is one block of
-// lines (`  - id: …` up to the next item), kept verbatim when it already says the same, otherwise
+// lines (`  - id: …` up to the next item), kept verbatim when its value is unchanged, otherwise
 // rendered through a `yaml` Document of that one item exactly as the whole-Document path would.
-// Undefined sends the caller to that path.
+// Kept runs are joined as string slices, so the cost follows the number of changes, not the file
+// (plus one cheap value comparison per annotation). Undefined sends the caller to that path.
 
 const SEQ_HEAD = 'annotations:\n';
-const LITERAL_KEYS = new Set(['note']);
 
 function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: string): string | undefined {
   const layout = layoutOf(previous);
   if (!layout || [...layout.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
   const seqStart = layout.keyStart.get('annotations')!;
-  const ranges = layout.itemRanges.get('annotations') ?? [];
-  const old = new Map<string, [number, number]>();
-  for (const range of ranges) {
-    const id = previous.startsWith('  - id: ', range[0]) ? readScalar(previous.slice(range[0] + 8, previous.indexOf('\n', range[0]))) : undefined;
-    if (typeof id !== 'string' || old.has(id)) return undefined;
-    old.set(id, range);
+  const seq = layout.items.get('annotations') ?? { ranges: [], values: [] };
+  const old = new Map<string, number>();
+  for (let i = 0; i < seq.values.length; i++) {
+    const value = seq.values[i] as Record<string, PlainValue>;
+    if (typeof value !== 'object' || typeof value?.id !== 'string' || old.has(value.id)) return undefined;
+    old.set(value.id, i);
   }
-  const blocks: string[] = [];
-  const seen = new Set<string>();
+  // The output as pieces: runs of kept blocks (one slice each) and re-rendered blocks.
+  const pieces: string[] = [];
+  const ranges: Array<[number, number]> = [];
+  const values: PlainValue[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let at = 0;
+  // Duplicate ids (which the whole-Document path renders oddly) are left to it.
+  const used = new Uint8Array(seq.values.length);
+  const added = new Set<string>();
   for (const a of annotations) {
-    if (seen.has(a.id)) return undefined;
-    seen.add(a.id);
+    const i = old.get(a.id);
+    if (i === undefined ? added.has(a.id) || !added.add(a.id) : used[i]++) return undefined;
+    const range = i === undefined ? undefined : seq.ranges[i];
+    if (range && sameAnnotation(a, seq.values[i!] as Record<string, PlainValue>)) {
+      if (range[0] !== runEnd) {
+        if (runStart >= 0) pieces.push(previous.slice(runStart, runEnd));
+        runStart = range[0];
+      }
+      runEnd = range[1];
+      ranges.push([at, (at += range[1] - range[0])]);
+      values.push(seq.values[i!]);
+      continue;
+    }
     const desired = orderedAnnotation(a);
-    const range = old.get(a.id);
-    const same = range !== undefined && itemMatches(desired, 2, LITERAL_KEYS, previous, range[0], range[1]);
-    const block = same ? previous.slice(range[0], range[1]) : renderItem(desired, range && previous.slice(range[0], range[1]));
+    const block = renderItem(desired, range && previous.slice(range[0], range[1]));
     if (block === undefined) return undefined;
-    blocks.push(block);
+    if (runStart >= 0) pieces.push(previous.slice(runStart, runEnd));
+    runStart = runEnd = -1;
+    pieces.push(block);
+    ranges.push([at, (at += block.length)]);
+    values.push(plainOf(desired));
   }
-  const oldHeader = previous.slice(0, seqStart);
+  if (runStart >= 0) pieces.push(previous.slice(runStart, runEnd));
+
   const headerPairs: Ordered = [
     ['schemaVersion', sidecar.schemaVersion],
     ['document', sidecar.document],
     ['fingerprint', sidecar.fingerprint],
   ];
-  const header = emitPairs(headerPairs, 0, LITERAL_KEYS) === oldHeader ? { text: oldHeader, keyStart: layout.keyStart } : renderHeader(oldHeader, headerPairs);
+  const sameHeader = headerPairs.every(([key, value]) => layout.scalars.get(key) === value);
+  const header = sameHeader ? { text: previous.slice(0, seqStart), keyStart: layout.keyStart } : renderHeader(previous.slice(0, seqStart), headerPairs);
   if (!header) return undefined;
-  const text = header.text + (blocks.length ? SEQ_HEAD + blocks.join('') : 'annotations: []\n');
-  rememberLayout(text, layoutAfterSplice(header, blocks));
+  // `+` builds a rope: nothing is copied until the text is read (written to disk, say).
+  let text = header.text + (pieces.length ? SEQ_HEAD : 'annotations: []\n');
+  for (const piece of pieces) text += piece;
+
+  const keyStart = new Map(header.keyStart);
+  keyStart.set('annotations', header.text.length);
+  const base = header.text.length + SEQ_HEAD.length;
+  for (const r of ranges) {
+    r[0] += base;
+    r[1] += base;
+  }
+  const scalars = new Map<string, string | number>(headerPairs.map(([k, v]) => [k, v as string | number]));
+  rememberLayout(text, { keyStart, scalars, items: ranges.length ? new Map([['annotations', { ranges, values }]]) : new Map() });
   return text;
+}
+
+/** Whether the whole-Document path would leave this annotation's node as it is: same fields, order and values. */
+function sameAnnotation(a: Annotation, plain: Record<string, PlainValue>): boolean {
+  const record = a as unknown as Record<string, unknown>;
+  let count = 0;
+  for (const key of FIELD_ORDER[a.kind]) {
+    const value = record[key];
+    if (value === undefined || (key === 'tags' && Array.isArray(value) && value.length === 0)) continue;
+    count++;
+    const old = plain[key];
+    if (key === 'anchor' || key === 'review') {
+      if (!sameObject(value as Record<string, unknown>, old, key === 'anchor' ? ANCHOR_FIELD_ORDER : REVIEW_FIELD_ORDER)) return false;
+    } else if (Array.isArray(value)) {
+      if (!Array.isArray(old) || old.length !== value.length || value.some((v, i) => v !== old[i])) return false;
+    } else if (value !== old) return false;
+  }
+  // Same count and every wanted key matched, so no extra key and (keys being in FIELD_ORDER) the same order.
+  return count === Object.keys(plain).length && keysInOrder(plain, FIELD_ORDER[a.kind]);
+}
+
+function sameObject(value: Record<string, unknown>, old: PlainValue | undefined, order: readonly string[]): boolean {
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return false;
+  let count = 0;
+  for (const key of order) {
+    if (value[key] === undefined) continue;
+    count++;
+    if (value[key] !== old[key]) return false;
+  }
+  return count === Object.keys(old).length && keysInOrder(old, order);
+}
+
+function keysInOrder(plain: object, order: readonly string[]): boolean {
+  let last = -1;
+  for (const key in plain) {
+    const rank = order.indexOf(key);
+    if (rank <= last) return false;
+    last = rank;
+  }
+  return true;
+}
+
+function plainOf(pairs: Ordered): PlainValue {
+  const out: { [key: string]: PlainValue } = {};
+  for (const [key, value] of pairs) out[key] = clonePlain(value as PlainValue);
+  return out;
 }
 
 /** One annotation as the whole-Document path renders it: its old node updated in place, or a new one. */
@@ -250,17 +329,4 @@ function renderHeader(oldHeader: string, pairs: Ordered): { text: string; keySta
   const check = parseBlockSubset(text + 'annotations: []\n');
   if (!check || [...check.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
   return { text, keyStart: check.keyStart };
-}
-
-function layoutAfterSplice(header: { text: string; keyStart: Map<string, number> }, blocks: string[]): SubsetLayout {
-  const keyStart = new Map(header.keyStart);
-  keyStart.set('annotations', header.text.length);
-  const itemRanges = new Map<string, Array<[number, number]>>();
-  if (blocks.length) {
-    const ranges: Array<[number, number]> = [];
-    let at = header.text.length + SEQ_HEAD.length;
-    for (const b of blocks) ranges.push([at, (at += b.length)]);
-    itemRanges.set('annotations', ranges);
-  }
-  return { keyStart, itemRanges };
 }

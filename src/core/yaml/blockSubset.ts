@@ -162,16 +162,6 @@ class Reader {
   }
 }
 
-/** A scalar as the reader would take it from the rest of a line, or undefined outside the subset. */
-export function readScalar(s: string): PlainValue | undefined {
-  try {
-    return scalar(s);
-  } catch (error) {
-    if (error instanceof Fail) return undefined;
-    throw error;
-  }
-}
-
 /** One scalar on the rest of a line. */
 function scalar(s: string): PlainValue {
   const c = s.charCodeAt(0);

@@ -1,15 +1,36 @@
-// The layout (key and item offsets) of the last few subset texts read or written, so a save against
-// the text that was just loaded or saved does not read the whole file again. Only offsets are kept,
-// never parsed values: callers may change the objects they were given.
-import { BlockSubset, parseBlockSubset } from './blockSubset';
+// The layout of the last few subset texts read or written: where each top-level key and each
+// sequence item is, with a private copy of the items' values. A save against the text that was just
+// loaded or saved then compares values and splices text without reading the file again. The copies
+// are the cache's own: callers may change the objects they were given.
+import { BlockSubset, parseBlockSubset, PlainValue } from './blockSubset';
 
-export type SubsetLayout = Pick<BlockSubset, 'keyStart' | 'itemRanges'>;
+export interface SubsetLayout {
+  /** Offset where each top-level key's line starts, in file order. */
+  keyStart: Map<string, number>;
+  /** Top-level values that are scalars. */
+  scalars: Map<string, string | number>;
+  /** Top-level block sequences: each item's [start, end) offsets and value. */
+  items: Map<string, { ranges: Array<[number, number]>; values: PlainValue[] }>;
+}
 
 const SIZE = 4;
 const entries: Array<{ text: string; layout: SubsetLayout }> = [];
 
+/** The layout of a parsed text; `shared` when its values were handed to a caller (they are copied). */
+export function layoutFrom(subset: BlockSubset, shared: boolean): SubsetLayout {
+  const scalars = new Map<string, string | number>();
+  for (const [key, value] of Object.entries(subset.value)) if (typeof value !== 'object') scalars.set(key, value);
+  const items = new Map<string, { ranges: Array<[number, number]>; values: PlainValue[] }>();
+  for (const [key, ranges] of subset.itemRanges) {
+    const values = subset.value[key] as PlainValue[];
+    items.set(key, { ranges, values: shared ? values.map(clonePlain) : values });
+  }
+  return { keyStart: subset.keyStart, scalars, items };
+}
+
 export function rememberLayout(text: string, layout: SubsetLayout): void {
-  entries.unshift({ text, layout: { keyStart: layout.keyStart, itemRanges: layout.itemRanges } });
+  // No search for an equal entry: comparing a freshly spliced text (a rope) would flatten and scan it.
+  entries.unshift({ text, layout });
   if (entries.length > SIZE) entries.length = SIZE;
 }
 
@@ -23,10 +44,20 @@ export function layoutOf(text: string): SubsetLayout | undefined {
     return hit.layout;
   }
   const parsed = parseBlockSubset(text);
-  if (parsed) rememberLayout(text, parsed);
-  return parsed;
+  if (!parsed) return undefined;
+  const layout = layoutFrom(parsed, false);
+  rememberLayout(text, layout);
+  return layout;
 }
 
 export function clearLayoutCache(): void {
   entries.length = 0;
+}
+
+export function clonePlain(value: PlainValue): PlainValue {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(clonePlain);
+  const out: { [key: string]: PlainValue } = {};
+  for (const key in value) out[key] = clonePlain(value[key]);
+  return out;
 }
