@@ -8,7 +8,7 @@ import { writeSidecar } from '../../src/core/store/writeSidecar';
 import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import { generateAnnotations } from '../lib/annotations';
 import { forceGc, heapMB } from '../lib/heap';
-import { figure, longestStretch, stats } from '../lib/measure';
+import { figure, longestStretch, sample, sampleOptions, stats } from '../lib/measure';
 import { nodeLister } from '../lib/nodeLister';
 import { rng } from '../lib/prng';
 import { generateText, seedSentences } from '../lib/text';
@@ -49,6 +49,15 @@ async function loadOnce(root: string, cacheFile: string): Promise<{ ms: number; 
   return { ms: run.totalMs, stretch: run.longestMs, peak, retained, progress, annotations: index.annotationCount, fromCache: run.result.fromCache };
 }
 
+/** One sidecar changed on disk: updateDocument re-reads it and re-indexes its annotations. */
+async function updateOne(root: string, cacheFile: string, c: BenchConfig): Promise<Figure> {
+  const index = new WorkspaceIndex({ fs: nodeFileSystem, lister: nodeLister, root, cacheFile });
+  await index.load();
+  const documentPath = index.documents()[0].documentPath;
+  const s = await sample(() => index.updateDocument(documentPath), sampleOptions(c, { runs: Math.max(c.runs, 15) }));
+  return figure({ suite: 'workspace', name: `updateDocument (one sidecar of ${c.workspace.annotationsPerDocument} annotations)`, metric: 'update', unit: 'ms' }, s);
+}
+
 export async function runWorkspace(c: BenchConfig, log: (s: string) => void): Promise<Figure[]> {
   const { documents, annotationsPerDocument } = c.workspace;
   const t0 = performance.now();
@@ -74,6 +83,7 @@ export async function runWorkspace(c: BenchConfig, log: (s: string) => void): Pr
         figure({ suite: 'workspace', name: `${mode} load: peak heap`, metric: 'heap', unit: 'MB', target: { max: 300 } }, stats(runs.map((x) => x.peak))),
         figure({ suite: 'workspace', name: `${mode} load: heap retained after`, metric: 'heap', unit: 'MB' }, stats(runs.map((x) => x.retained))),
       );
+      if (mode === 'warm') out.push(await updateOne(root, cacheFile, c));
       const m = stats(runs.map((x) => x.ms)).median;
       log(`workspace: ${mode} ${m.toFixed(0)} ms, stretch ${stats(runs.map((x) => x.stretch)).median.toFixed(1)} ms, peak heap ${stats(runs.map((x) => x.peak)).median.toFixed(0)} MB, retained ${stats(runs.map((x) => x.retained)).median.toFixed(0)} MB`);
     }

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { Claim, Sidecar } from '../../src/core/model';
 import { readSidecar } from '../../src/core/store/readSidecar';
 import { writeSidecar } from '../../src/core/store/writeSidecar';
+import { clearLayoutCache } from '../../src/core/yaml/layoutCache';
 import { generateAnnotations } from '../lib/annotations';
 import { figure, sample, sampleOptions } from '../lib/measure';
 import { rng } from '../lib/prng';
@@ -36,7 +37,11 @@ export async function runYaml(c: BenchConfig, log: (s: string) => void): Promise
     const added = { ...read.sidecar!, annotations: [...read.sidecar!.annotations, sidecarFor(1, text, 99_999).annotations[0]] };
     const o = sampleOptions(c);
     const load = await sample(() => readSidecar(yamlText, 'x.yaml'), o);
+    readSidecar(yamlText, 'x.yaml');
     const save = await sample(() => writeSidecar(changed, yamlText), o);
+    // The previous text not read in this process (changed on disk by someone else): it is parsed first.
+    const saveUncached = await sample(() => writeSidecar(changed, yamlText), o, () => clearLayoutCache());
+    readSidecar(yamlText, 'x.yaml');
     const add = await sample(() => writeSidecar(added, yamlText), o);
     const fresh = await sample(() => writeSidecar(read.sidecar!), o);
     const parse = await sample(() => parseDocument(yamlText), o);
@@ -47,12 +52,13 @@ export async function runYaml(c: BenchConfig, log: (s: string) => void): Promise
     out.push(
       figure({ ...common, name: `load ${count} annotations`, metric: 'load', series: 'load (readSidecar)', target: count === 1000 ? { max: 100 } : count === 10_000 ? { max: 1000 } : undefined, extra: { bytes, bytesPerAnnotation: Math.round(perAnnotation), 'parseDocument/load': parse.median / load.median } }, load),
       figure({ ...common, name: `save one change, ${count} annotations`, metric: 'save', series: 'save one change', target: count >= 1000 ? { max: 20 } : undefined, extra: { 'toString/save': stringify.median / save.median } }, save),
+      figure({ ...common, name: `save one change, previous text not cached, ${count} annotations`, metric: 'save', series: 'save one change (uncached)' }, saveUncached),
       figure({ ...common, name: `save one added, ${count} annotations`, metric: 'save', series: 'save one added', target: count >= 1000 ? { max: 20 } : undefined }, add),
       figure({ ...common, name: `write fresh, ${count} annotations`, metric: 'write', series: 'write fresh (no previous text)' }, fresh),
       figure({ ...common, name: `baseline yaml parseDocument, ${count} annotations`, metric: 'baseline', series: 'baseline parseDocument' }, parse),
       figure({ ...common, name: `baseline yaml toString, ${count} annotations`, metric: 'baseline', series: 'baseline toString' }, stringify),
     );
-    log(`yaml: ${count}: ${Math.round(perAnnotation)} B/annotation, load ${load.median.toFixed(1)} ms, save ${save.median.toFixed(1)} ms, add ${add.median.toFixed(1)} ms, fresh ${fresh.median.toFixed(1)} ms, parseDocument ${parse.median.toFixed(1)} ms, toString ${stringify.median.toFixed(1)} ms`);
+    log(`yaml: ${count}: ${Math.round(perAnnotation)} B/annotation, load ${load.median.toFixed(1)} ms, save ${save.median.toFixed(1)} ms (uncached ${saveUncached.median.toFixed(1)}), add ${add.median.toFixed(1)} ms, fresh ${fresh.median.toFixed(1)} ms, parseDocument ${parse.median.toFixed(1)} ms, toString ${stringify.median.toFixed(1)} ms`);
   }
   return out;
 }
