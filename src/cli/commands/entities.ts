@@ -12,6 +12,8 @@ import {
   scanDocument,
 } from '../../core/entities/index';
 import { type CliCommand, type CliIo, UsageError } from '../command';
+import { normalizeText } from '../../core/anchoring/normalize';
+import { catalogueFiles as findCatalogueFiles } from '../catalogue';
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'annotations']);
@@ -125,20 +127,7 @@ async function resolveDocuments(cwd: string, paths: string[], error: (line: stri
   return [...new Set(out)];
 }
 
-async function defaultCatalogues(cwd: string): Promise<string[]> {
-  const folder = path.join(cwd, 'annotations');
-  try {
-    const names = (await readdir(folder)).filter((n) => n === 'entities.yaml' || n.endsWith('.entities.yaml')).sort();
-    return names.map((n) => path.join(folder, n));
-  } catch {
-    return [];
-  }
-}
 
-/** Document text as annotations count it: no BOM, LF line breaks. */
-function normalise(text: string): string {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
-}
 
 interface Found extends Mention {
   document: string;
@@ -158,7 +147,7 @@ export const entitiesCommand: CliCommand = {
       errors++;
     };
 
-    const catalogueFiles = options.catalogues.length ? options.catalogues.map((f) => path.resolve(io.cwd, f)) : await defaultCatalogues(io.cwd);
+    const catalogueFiles = await findCatalogueFiles({ root: io.cwd, annotationsFolder: 'annotations' }, options.catalogues, io.cwd);
     const sources = [];
     for (const file of catalogueFiles) {
       try {
@@ -185,7 +174,7 @@ export const entitiesCommand: CliCommand = {
       const document = display(io.cwd, file);
       let text: string;
       try {
-        text = normalise(await readFile(file, 'utf8'));
+        text = normalizeText(await readFile(file, 'utf8'));
       } catch (e) {
         io.err(`${document}:1:1: error: cannot read the document (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
         return 1;

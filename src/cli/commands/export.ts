@@ -1,11 +1,10 @@
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { formatIssue, loadCatalogue } from '../../core/entities';
 import type { Entity } from '../../core/entities/types';
 import { CorpusDocument, exportCsv, exportQdc, exportQdpx, exportW3c, exportYaml, resolveCorpus } from '../../core/export';
 import { nodeFileSystem } from '../../core/ports/nodeFileSystem';
 import { formatProblem } from '../../core/problem';
 import { anchorDocuments } from '../anchorDocuments';
+import { readCatalogue } from '../catalogue';
 import { CliCommand, CliIo, UsageError } from '../command';
 import { CliWorkspace, documentsFromArgs } from '../findSidecars';
 import { parseOptions, workspaceFrom, WORKSPACE_OPTIONS, WORKSPACE_USAGE } from '../options';
@@ -116,20 +115,9 @@ export const exportCommand: CliCommand = {
   },
 };
 
-/** Entities from the named catalogues, or the default one if it exists. Problems are reported, not fatal. */
+/** Entities from the named catalogues, or the default ones. Problems are reported, not fatal. */
 export async function readEntities(ws: CliWorkspace, files: string[], io: CliIo): Promise<Entity[]> {
-  const named = files.map((f) => path.resolve(io.cwd, f));
-  const candidates = named.length ? named : [path.join(ws.root, ws.annotationsFolder, 'entities.yaml')];
-  const sources = [];
-  for (const file of candidates) {
-    const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) {
-      if (named.length) throw new UsageError(`cannot read catalogue ${file}`);
-      continue;
-    }
-    sources.push({ file: path.relative(io.cwd, file).split(path.sep).join('/') || file, text });
-  }
-  const loaded = loadCatalogue(sources);
-  for (const issue of loaded.issues) io.err(formatIssue(issue) + '\n');
-  return loaded.catalogue.entities;
+  const catalogue = await readCatalogue(ws, files, io.cwd);
+  for (const p of catalogue.problems) io.err(formatProblem(p) + '\n');
+  return catalogue.entities;
 }

@@ -6,7 +6,7 @@ import { DocumentReport, anchorDocuments } from '../anchorDocuments';
 import { CliCommand } from '../command';
 import { documentsFromArgs } from '../findSidecars';
 import { parseOptions, workspaceFrom, WORKSPACE_OPTIONS, WORKSPACE_USAGE } from '../options';
-import { loadEntityIds } from '../entityIds';
+import { readCatalogue } from '../catalogue';
 
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -21,14 +21,14 @@ export const validateCommand: CliCommand = {
     '',
     'Options:',
     WORKSPACE_USAGE,
-    '  --catalogue FILE        entity catalogue for reference checks (default: <annotations-dir>/entities.yaml if present)',
+    '  --catalogue FILE        entity catalogue for reference checks (default: entities.yaml and *.entities.yaml in the annotations folder)',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { ...WORKSPACE_OPTIONS, catalogue: { type: 'string', multiple: true } });
     const ws = workspaceFrom(values, io);
     const documents = await documentsFromArgs(ws, positionals, io.cwd);
     const { reports } = await anchorDocuments(ws, documents);
-    const entities = await loadEntityIds(ws, values.catalogue ?? []);
+    const entities = await readCatalogue(ws, values.catalogue ?? [], io.cwd);
     const problems: Problem[] = [...entities.problems];
     for (const report of reports) problems.push(...report.problems, ...anchorProblems(report));
     problems.push(...checkReferences(reports.map((r) => r.loaded), entities.ids));

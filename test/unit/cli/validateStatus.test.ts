@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './runCliCapture';
@@ -57,6 +57,18 @@ describe('policy-annotator validate', () => {
 
     rmSync(join(root, DOC));
     expect((await cli(root, 'validate')).out).toMatch(/:2:11: error: document 'seeds\/000_d3c97eb98561e2fd\.txt' not found/);
+  });
+
+  it('checks speakers against the entity catalogue when there is one', async () => {
+    const root = setup();
+    writeFileSync(join(root, 'annotations', 'entities.yaml'), 'schemaVersion: 1\nentities:\n  - id: xi-jinping\n    type: person\n    name: Xi Jinping\n    aliases: []\n');
+    expect((await cli(root, 'validate')).code).toBe(0);
+    editFile(root, `annotations/${DOC}.yaml`, (t) => t.replace('speaker: author', 'speaker: xi-jinpin'));
+    const result = await cli(root, 'validate');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/txt\.yaml:\d+:14: error: 'xi-jinpin' is not an annotation reference \(path#id\) nor an entity id in the catalogue/);
+    editFile(root, `annotations/${DOC}.yaml`, (t) => t.replace('speaker: xi-jinpin', 'speaker: xi-jinping'));
+    expect((await cli(root, 'validate')).code).toBe(0);
   });
 
   it('checks that link targets exist', async () => {
