@@ -24,9 +24,17 @@ export interface SidecarRead {
   parsed?: ParsedYaml;
 }
 
+export interface ReadOptions {
+  /**
+   * Keep the file's layout so a save against this text splices instead of reading it again
+   * (default true). Bulk readers that never save (the workspace index) turn it off.
+   */
+  rememberLayout?: boolean;
+}
+
 /** Reads a sidecar's text. Never throws: every problem is located in `file`. */
-export function readSidecar(text: string, file: string): SidecarRead {
-  return readCanonical(text, file) ?? readWithDocument(text, file);
+export function readSidecar(text: string, file: string, options: ReadOptions = {}): SidecarRead {
+  return readCanonical(text, file, options.rememberLayout ?? true) ?? readWithDocument(text, file);
 }
 
 /**
@@ -34,7 +42,7 @@ export function readSidecar(text: string, file: string): SidecarRead {
  * common case): a line reader instead of a `yaml` Document. Anything unusual, and any problem,
  * goes to readWithDocument, which locates it. `parsed` is then built only if someone asks.
  */
-function readCanonical(text: string, file: string): SidecarRead | undefined {
+function readCanonical(text: string, file: string, remember: boolean): SidecarRead | undefined {
   if (text.length * 3 > MAX_YAML_BYTES && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) return undefined;
   if (ANY_CONFLICT_MARKER.test(text)) return undefined;
   const subset = parseBlockSubset(text);
@@ -43,7 +51,7 @@ function readCanonical(text: string, file: string): SidecarRead | undefined {
   if (raw.schemaVersion !== SCHEMA_VERSION || !validateSidecar.isValid(raw)) return undefined;
   const sidecar = salvage(raw, []);
   if (!sidecar || hasSemanticProblems(sidecar)) return undefined;
-  rememberLayout(text, layoutFrom(subset, true));
+  if (remember) rememberLayout(text, layoutFrom(subset, true));
   const read: SidecarRead = { sidecar, problems: [], writable: true };
   let parsed: ParsedYaml | undefined;
   Object.defineProperty(read, 'parsed', { enumerable: true, configurable: true, get: () => (parsed ??= parseUntrustedYaml(text, file)) });

@@ -332,7 +332,7 @@ export class WorkspaceIndex {
 
 /** Reads one sidecar's text into the summary views need. */
 export function summarise(sidecar: string, documentPath: string, text: string, stat: { size: number; mtimeMs: number }): CacheEntry {
-  const read = readSidecar(text, sidecar);
+  const read = readSidecar(text, sidecar, { rememberLayout: false });
   const annotations = (read.sidecar?.annotations ?? []).map((a) => summariseAnnotation(a, documentPath));
   return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, problems: read.problems.length, writable: read.writable } };
 }
