@@ -95,7 +95,8 @@ suite('annotating in the editor', () => {
     const target = (await vscode.commands.executeCommand('policyAnnotator.addClaim', { uri: uriOf(B).toString(), ...offsetsOf(B, 'now only accounts for 1 percent of GDP'), label: 'Manufacturing is 1% of GDP', speaker: 'author', claimType: 'factual' })) as Claim;
     const link = (await vscode.commands.executeCommand('policyAnnotator.linkTo', { uri: uriOf(A).toString(), ...offsetsOf(A, 'industrial diversification'), to: `${B}#${target.id}`, relation: 'elaborates' })) as Annotation;
     assert.deepEqual(pick(inSidecar(A, link.id)!, ['kind', 'from', 'to', 'relation']), { kind: 'link', from: `#${link.id}`, to: `${B}#${target.id}`, relation: 'elaborates' });
-    assert.ok((await treeLabels(api, 'links')).some((l) => l.includes(`elaborates → ${B}#${target.id}`)));
+    const links = await treeLabels(api, 'links');
+    assert.ok(links.includes(`${A} | elaborates → Manufacturing is 1% of GDP (editing-b.txt)`), `the link names its target: ${JSON.stringify(links)}`);
 
     const documentB = await vscode.workspace.openTextDocument(uriOf(B));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uriOf(B), documentB.positionAt(documentB.getText().indexOf('only accounts for') + 3));

@@ -5,7 +5,7 @@ import { AnnotationEditor } from '../editing/annotationEditor';
 import { pickRelation } from '../editing/prompts';
 import { RecentValues } from '../editing/recentValues';
 import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
-import { AnnotationNode, annotationTitle, buildNodes, Filter, GroupBy, GroupNode, parseFilter, TreeNode, ViewKind } from './treeNodes';
+import { AnnotationNode, annotationTitle, buildNodes, Filter, GroupBy, GroupNode, parseFilter, RefName, refNamer, TreeNode, ViewKind } from './treeNodes';
 import { clip } from '../../core/text/clip';
 
 const ICONS: Record<string, string> = { claim: 'comment-discussion', stance: 'thumbsup', note: 'note', link: 'references' };
@@ -61,6 +61,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private groups: GroupNode[] = [];
+  private refName: RefName = (ref) => ref;
   private signature = '';
   private pending: ReturnType<typeof setTimeout> | undefined;
   private loaded: Promise<void>;
@@ -88,7 +89,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private async rebuild(): Promise<void> {
     const entries = await this.deps.workspace.entries();
     const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName);
-    const signature = JSON.stringify(groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, c.entry.annotation.modified, c.entry.status, c.problem, annotationTitle(c.entry.annotation, this.deps.partyName)])]));
+    this.refName = refNamer(entries, this.deps.partyName);
+    const signature = JSON.stringify(groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, c.entry.annotation.modified, c.entry.status, c.problem, this.title(c)])]));
     this.groups = groups;
     this.updateView();
     if (signature === this.signature) return;
@@ -132,9 +134,13 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return this.annotationItem(node);
   }
 
+  private title(node: AnnotationNode): string {
+    return annotationTitle(node.entry.annotation, this.deps.partyName, this.refName, node.entry.documentPath);
+  }
+
   private annotationItem(node: AnnotationNode): vscode.TreeItem {
     const { annotation: a, uri } = node.entry;
-    const item = new vscode.TreeItem(clip(annotationTitle(a, this.deps.partyName), 90), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(clip(this.title(node), 90), vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = node.problem ?? `“${clip(a.anchor.exact, 60)}”`;
     const tooltip = new vscode.MarkdownString();

@@ -100,15 +100,33 @@ function partyLabel(key: string, partyName: (id: string) => string): string {
   return partyName(key);
 }
 
+/** Names what a reference points at: an entity's name, or the label of the annotation in the workspace. */
+export type RefName = (ref: string, fromDocument: string) => string;
+
+/** A RefName over the workspace's entries and the entity names. */
+export function refNamer(entries: WorkspaceEntry[], partyName: (id: string) => string): RefName {
+  const byRef = new Map(entries.map((e) => [`${e.documentPath}#${e.annotation.id}`, e.annotation]));
+  return (ref, fromDocument) => {
+    if (ref === AUTHOR) return 'the author';
+    if (ref.startsWith(TOPIC_PREFIX)) return ref.slice(TOPIC_PREFIX.length);
+    const parsed = parseAnnotationRef(ref);
+    if (!parsed) return partyName(ref);
+    const target = byRef.get(`${parsed.document ?? fromDocument}#${parsed.id}`);
+    if (!target) return ref;
+    const where = parsed.document && parsed.document !== fromDocument ? ` (${parsed.document.split('/').pop()})` : '';
+    return `${target.kind === 'claim' ? target.label : target.kind === 'note' ? (target.note ?? target.anchor.exact) : target.anchor.exact}${where}`;
+  };
+}
+
 /** One line that says what an annotation is, for labels and pickers. */
-export function annotationTitle(a: Annotation, partyName: (id: string) => string): string {
+export function annotationTitle(a: Annotation, partyName: (id: string) => string, refName: RefName = (ref) => ref, documentPath = ''): string {
   switch (a.kind) {
     case 'claim':
       return a.label;
     case 'stance':
-      return `${a.holder === AUTHOR ? 'Author' : partyName(a.holder)} · ${a.polarity} · ${a.target.startsWith(TOPIC_PREFIX) ? a.target.slice(TOPIC_PREFIX.length) : a.target}`;
+      return `${a.holder === AUTHOR ? 'Author' : partyName(a.holder)} · ${a.polarity} · ${refName(a.target, documentPath)}`;
     case 'link':
-      return `${a.relation} → ${a.to}`;
+      return `${a.relation} → ${refName(a.to, documentPath)}`;
     case 'note':
       return a.note ?? a.anchor.exact;
   }
