@@ -50,9 +50,9 @@ export class Workbench {
   }
 
   /** Runs a command from the Command Palette (F1) by its full title, e.g. 'Policy Annotator: Show Log'. */
-  async runCommand(title: string): Promise<void> {
+  async runCommand(title: string, options: { asks?: boolean } = {}): Promise<void> {
     await this.page.keyboard.press('F1');
-    await this.pickFromQuickInput(title, title);
+    await this.pickFromQuickInput(title, title, options.asks);
   }
 
   /** Opens a workspace file with Quick Open (Ctrl+P), e.g. openFile('000_d3c97eb98561e2fd.txt'). */
@@ -67,9 +67,18 @@ export class Workbench {
    * Types query into the open quick input, then picks the row labelled exactly label: Enter when it is
    * the highlighted row, as a user would, else a click (the palette's fuzzy order may put it lower).
    */
-  private async pickFromQuickInput(query: string, label: string): Promise<void> {
+  private async pickFromQuickInput(query: string, label: string, asks = false): Promise<void> {
     await this.quickInput().locator('.quick-input-box input').waitFor();
     await this.page.keyboard.type(query);
+    await this.chooseRow(label, asks);
+  }
+
+  /**
+   * Picks the row labelled exactly label: Enter when it is the highlighted row, as a user would, else a
+   * click (the palette's fuzzy order may put it lower). With `asks`, the command asks a question next in
+   * the same widget, so wait for its empty prompt instead of the widget closing.
+   */
+  private async chooseRow(label: string, asks: boolean): Promise<void> {
     // Icons ($(name)) render as a leading space in the row's text.
     const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     const row = this.quickInput()
@@ -78,14 +87,19 @@ export class Workbench {
       .first();
     await row.waitFor({ timeout: 15_000 }).catch(async () => {
       const rows = await this.quickInput().locator('.monaco-list-row .label-name').allInnerTexts();
-      throw new Error(`no quick-input row "${label}" for "${query}"; rows: ${JSON.stringify(rows)}`);
+      throw new Error(`no quick-input row "${label}"; rows: ${JSON.stringify(rows)}`);
     });
     if (await row.evaluate((el) => (el as unknown as DomElement).className.includes('focused'))) {
       await this.page.keyboard.press('Enter');
     } else {
       await row.click();
     }
-    await this.quickInput().waitFor({ state: 'hidden' });
+    if (!asks) {
+      await this.quickInput().waitFor({ state: 'hidden' });
+      return;
+    }
+    const input = this.quickInput().locator('.quick-input-box input');
+    for (let i = 0; i < 50 && (await input.inputValue()) !== ''; i++) await this.page.waitForTimeout(100);
   }
 
   /** The text editor of the active editor group. */
@@ -132,6 +146,13 @@ export class Workbench {
     await this.runCommand('View: Close Editor');
   }
 
+  /** Waits until the status bar shows Policy Annotator's counts for the active document: the extension is ready. */
+  async waitForAnnotationCounts(): Promise<string> {
+    const item = this.page.locator('.statusbar-item [aria-label^="Policy Annotator: "], .statusbar-item[aria-label^="Policy Annotator: "]').first();
+    await item.waitFor({ timeout: 30_000 });
+    return (await item.getAttribute('aria-label')) ?? '';
+  }
+
   /** Selects the first occurrence of text in the active editor with Find (Ctrl+F), as a keyboard user would. */
   async selectText(text: string): Promise<void> {
     await this.activeEditor().click({ position: { x: 200, y: 20 } });
@@ -160,17 +181,25 @@ export class Workbench {
     await item.first().waitFor({ state: 'hidden' });
   }
 
-  /** Answers an open input box: replaces its text and presses Enter. */
-  async answerInput(text: string): Promise<void> {
+  /** Waits for the prompt titled `title` (each of our prompts has one), so an answer never lands in the previous prompt or the editor. */
+  private async waitForPrompt(title: string): Promise<void> {
+    await this.quickInput().locator('.quick-input-title', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor({ timeout: 15_000 });
+  }
+
+  /** Answers the input box titled `title`: replaces its text and presses Enter. */
+  async answerInput(title: string, text: string): Promise<void> {
+    await this.waitForPrompt(title);
     const input = this.quickInput().locator('.quick-input-box input');
-    await input.waitFor();
     await input.fill(text);
     await this.page.keyboard.press('Enter');
   }
 
-  /** Answers an open quick pick by typing and choosing the row labelled exactly label. */
-  async answerPick(query: string, label: string): Promise<void> {
-    await this.pickFromQuickInput(query, label);
+  /** Answers the quick pick titled `title`: filters by query and chooses the row labelled exactly label. */
+  async answerPick(title: string, query: string, label: string): Promise<void> {
+    await this.waitForPrompt(title);
+    const input = this.quickInput().locator('.quick-input-box input');
+    await input.fill(query);
+    await this.chooseRow(label, false);
   }
 
   /** Opens a view container from the activity bar by its title, e.g. 'Policy Annotator'. */

@@ -46,24 +46,24 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   }
 
   async entries(): Promise<WorkspaceEntry[]> {
-    const out: WorkspaceEntry[] = [];
-    const live = new Map(this.service.sessionsList().map((s) => [`${s.folder.uri.toString()}|${s.model.documentPath}`, s]));
+    const fromFiles: WorkspaceEntry[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const annotationsFolder = readSettings(folder).annotationsFolder;
       for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `${annotationsFolder}/**/*.yaml`))) {
         const cached = await this.load(folder, annotationsFolder, file);
         if (!cached) continue;
-        const session = live.get(`${folder.uri.toString()}|${cached.documentPath}`);
-        if (session) continue;
         const uri = vscode.Uri.joinPath(folder.uri, ...cached.documentPath.split('/'));
-        for (const annotation of cached.annotations) out.push({ folder, documentPath: cached.documentPath, uri, annotation, status: annotation.review?.status ?? 'anchored' });
+        for (const annotation of cached.annotations) fromFiles.push({ folder, documentPath: cached.documentPath, uri, annotation, status: annotation.review?.status ?? 'anchored' });
       }
-      for (const session of this.service.sessionsList()) {
-        if (session.folder.uri.toString() !== folder.uri.toString()) continue;
-        for (const item of session.model.list()) {
-          const status = item.annotation.review?.status === 'conflict' ? 'conflict' : item.status;
-          out.push({ folder, documentPath: session.model.documentPath, uri: session.uri, annotation: item.annotation, status });
-        }
+    }
+    // Open documents win over their files. Taken after the awaits above, so a document opened meanwhile is not listed twice.
+    const sessions = this.service.sessionsList();
+    const live = new Set(sessions.map((s) => `${s.folder.uri.toString()}|${s.model.documentPath}`));
+    const out = fromFiles.filter((e) => !live.has(`${e.folder.uri.toString()}|${e.documentPath}`));
+    for (const session of sessions) {
+      for (const item of session.model.list()) {
+        const status = item.annotation.review?.status === 'conflict' ? 'conflict' : item.status;
+        out.push({ folder: session.folder, documentPath: session.model.documentPath, uri: session.uri, annotation: item.annotation, status });
       }
     }
     return out;

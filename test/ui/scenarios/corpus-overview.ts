@@ -7,7 +7,8 @@ const SEED = '000_d3c97eb98561e2fd.txt';
 const GROUP = `seeds/${SEED}`;
 const CLAIM = "Hong Kong's recent I&T push shows a concerning sameness";
 const STANCE = 'Author · oppose · following mainland industrial trends';
-const LINK = /^contradicts → seeds\/001_79ead2d7149b2ec1\.txt#/;
+// Links name their target: the claim's label and, for another seed, its file.
+const LINK = /^contradicts → Sit welcomes the latest Policy Address/;
 // A paragraph that starts with an annotated sentence: hovering its first words shows that claim only.
 const HOVER_AT = 'For Hong Kong, the real breakthrough';
 
