@@ -39,6 +39,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The CLI as a library, loaded by the extension only when a person exports or imports: keeps activation small.
   { ...common, entryPoints: ['src/cli/run.ts'], outfile: 'dist/cli-api.js' },
+  // The NLP candidate finder (compromise) on its own: the editor loads it when candidates are first needed.
+  { ...common, entryPoints: ['src/core/entities/candidates/compromiseFinder.ts'], outfile: 'dist/nlp.js' },
 ];
 if (!production) {
   // Emptied first so a deleted or renamed test does not keep running from a stale output file.

@@ -6,7 +6,6 @@ import {
   buildEntityIndex,
   type Entity,
   formatIssue,
-  heuristicCandidateFinder,
   loadCatalogue,
   type Mention,
   scanDocument,
@@ -14,6 +13,7 @@ import {
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { normalizeText } from '../../core/anchoring/normalize';
 import { catalogueFiles as findCatalogueFiles } from '../catalogue';
+import { compromiseCandidateFinder } from '../../core/entities/candidates/compromiseFinder';
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'annotations']);
@@ -24,7 +24,7 @@ const USAGE = [
   '',
   'Lists the entity mentions recognised in plain-text and Markdown documents: names from the',
   'entity catalogue, values (money, percentages, dates and periods, durations, counts) and, with',
-  '--candidates, capitalised names and acronyms the catalogue does not have yet.',
+  '--candidates, names and acronyms the catalogue does not have yet (found by the NLP library compromise and a capitalisation heuristic).',
   '',
   'Paths are documents or folders. Folders are searched recursively for *.txt, *.md and *.markdown,',
   'skipping node_modules, .git, annotations and hidden folders. Default: the current folder.',
@@ -180,7 +180,7 @@ export const entitiesCommand: CliCommand = {
         return 1;
       }
       names.push(document);
-      const mentions = scanDocument(text, index, { candidates: options.candidates ? heuristicCandidateFinder : false }).map((m) => ({ document, ...m }));
+      const mentions = scanDocument(text, index, { candidates: options.candidates ? compromiseCandidateFinder : false }).map((m) => ({ document, ...m }));
       found.push(...mentions);
       if (!options.json && !options.summary) printDocument(io, document, text, mentions);
     }
