@@ -40,10 +40,17 @@ const label = (v: number): string => (v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v
 
 function panelSvg(p: Panel, ox: number, oy: number): string {
   const pts = [...p.series.values()].flat();
-  const xs = decades(Math.min(...pts.map((q) => q[0])), Math.max(...pts.map((q) => q[0])));
-  const ys = decades(Math.min(...pts.map((q) => q[1])), Math.max(...pts.map((q) => q[1])));
-  const [x0, x1] = [Math.log10(xs[0]), Math.log10(xs[xs.length - 1]) || 1];
-  const [y0, y1] = [Math.log10(ys[0]), Math.log10(ys[ys.length - 1])];
+  // Axes span the data (padded), with grid lines at the powers of ten inside.
+  const range = (vals: number[]): [number, number] => {
+    const lo = Math.log10(Math.min(...vals));
+    const hi = Math.log10(Math.max(...vals));
+    const pad = Math.max((hi - lo) * 0.06, 0.1);
+    return [lo - pad, hi + pad];
+  };
+  const [x0, x1] = range(pts.map((q) => q[0]));
+  const [y0, y1] = range(pts.map((q) => q[1]));
+  const xs = decades(10 ** x0, 10 ** x1).filter((v) => Math.log10(v) >= x0 && Math.log10(v) <= x1);
+  const ys = decades(10 ** y0, 10 ** y1).filter((v) => Math.log10(v) >= y0 && Math.log10(v) <= y1);
   const pw = W - M.left - M.right;
   const ph = H - M.top - M.bottom;
   const X = (v: number): number => ox + M.left + ((Math.log10(v) - x0) / Math.max(x1 - x0, 1e-9)) * pw;
@@ -62,7 +69,7 @@ function panelSvg(p: Panel, ox: number, oy: number): string {
       // Linear reference from this series' first point, clipped to the panel.
       const [fx, fy] = s[0];
       const lx = s[s.length - 1][0];
-      const ly = Math.min(fy * (lx / fx), ys[ys.length - 1]);
+      const ly = Math.min(fy * (lx / fx), 10 ** y1);
       const lxClipped = fx * (ly / fy);
       out.push(`<line x1="${X(fx)}" y1="${Y(fy)}" x2="${X(lxClipped)}" y2="${Y(ly)}" stroke="${colour}" stroke-dasharray="4 3" opacity="0.5"/>`);
     }
