@@ -21,9 +21,9 @@ export interface LoadedSidecar {
 }
 
 export type SaveOutcome =
-  | { kind: 'written'; text: string; sidecar: Sidecar; merged: false }
-  | { kind: 'merged'; text: string; sidecar: Sidecar; merged: true; conflicts: string[] }
-  | { kind: 'unchanged'; text: string; sidecar: Sidecar; merged: false }
+  | { kind: 'written'; text: string; sidecar: Sidecar; merged: false; read?: SidecarRead }
+  | { kind: 'merged'; text: string; sidecar: Sidecar; merged: true; conflicts: string[]; read?: SidecarRead }
+  | { kind: 'unchanged'; text: string; sidecar: Sidecar; merged: false; read?: SidecarRead }
   | { kind: 'refused'; problems: Problem[] };
 
 export interface StoreOptions {
@@ -82,17 +82,31 @@ export class SidecarStore {
           const merge = mergeAnnotations(base.read.sidecar?.annotations ?? [], sidecar.annotations, onDisk?.sidecar?.annotations ?? []);
           const merged = { ...sidecar, annotations: merge.annotations };
           const mergedText = writeSidecar(merged, current);
+          const read = this.checkWritten(mergedText, base.file);
           await lock.verify();
           await this.fs.writeAtomic(base.file, mergedText);
-          return { kind: 'merged', text: mergedText, sidecar: merged, merged: true, conflicts: merge.conflicts };
+          return { kind: 'merged', text: mergedText, sidecar: merged, merged: true, conflicts: merge.conflicts, read };
         }
         if (text === base.text) return { kind: 'unchanged', text, sidecar, merged: false };
+        const read = this.checkWritten(text, base.file);
         await lock.verify();
         await this.fs.writeAtomic(base.file, text);
-        return { kind: 'written', text, sidecar, merged: false };
+        return { kind: 'written', text, sidecar, merged: false, read };
       },
       this.options.lock,
     );
+  }
+
+  /**
+   * Never writes what it could not read back: such a file would stay locked against every writer
+   * until fixed by hand. The read is returned, so callers need not parse what was written again.
+   */
+  private checkWritten(text: string, file: string): SidecarRead {
+    const name = this.displayName(file);
+    const read = readSidecar(text, name);
+    const problems = read.problems.filter((p) => p.severity === 'error');
+    if (problems.length) throw new Error(`${name} was not written: the result would not be a valid sidecar (line ${problems[0].line}: ${problems[0].message})`);
+    return read;
   }
 
   displayName(file: string): string {

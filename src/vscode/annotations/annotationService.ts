@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { fingerprint } from '../../core/anchoring/fingerprint';
+import { canonicalJson } from '../../core/canonicalJson';
 import { normalizeText } from '../../core/anchoring/normalize';
 import { FileSystem } from '../../core/ports/fileSystem';
 import { Git } from '../../core/ports/git';
@@ -46,6 +47,8 @@ export class AnnotationService implements vscode.Disposable {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly warned = new Set<string>();
+  /** Documents over policyAnnotator.maxDocumentSize: not tracked (uri → size in characters). */
+  private readonly tooLarge = new Map<string, { size: number; limit: number }>();
 
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -77,9 +80,25 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   reloadAll(): Promise<void> {
-    for (const session of this.sessions.values()) this.sessions.delete(session.uri.toString());
+    this.tooLarge.clear();
+    for (const session of [...this.sessions.values()]) {
+      // Annotation changes not written yet (the last write failed) are merged with the file, never dropped.
+      if (session.model.dirty) void this.track(this.refreshKeepingChanges(session));
+      else this.sessions.delete(session.uri.toString());
+    }
     for (const document of vscode.workspace.textDocuments) this.open(document);
     return this.whenIdle();
+  }
+
+  private async refreshKeepingChanges(session: Session): Promise<void> {
+    await session.ready;
+    const loaded = await session.store.load(session.model.documentPath);
+    if (loaded.text === session.model.base.text) return;
+    this.report(loaded);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === session.uri.toString());
+    if (!document || !loaded.read.writable) return;
+    mergeFromDisk(session.model, loaded, normalizedText(document));
+    this.changed.fire(session.uri);
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
@@ -93,6 +112,19 @@ export class AnnotationService implements vscode.Disposable {
     const target = annotatable(document);
     if (!target) {
       this.checkSidecarFile(document.uri);
+      return;
+    }
+    // Very large documents would make anchoring and decorations hold up the extension host: left alone, with a message.
+    const limit = maxDocumentSize(target.folder);
+    const size = document.offsetAt(new vscode.Position(document.lineCount, 0));
+    if (size > limit) {
+      this.tooLarge.set(document.uri.toString(), { size, limit });
+      const message = `Policy Annotator does not track annotations in ${target.documentPath}: it has ${size.toLocaleString('en')} characters, more than policyAnnotator.maxDocumentSize (${limit.toLocaleString('en')}).`;
+      this.deps.log.warn(message);
+      if (!this.warned.has(message)) {
+        this.warned.add(message);
+        void vscode.window.showInformationMessage(message);
+      }
       return;
     }
     const settings = readSettings(target.folder);
@@ -110,7 +142,9 @@ export class AnnotationService implements vscode.Disposable {
       this.report(loaded);
       await anchorLoaded(session.model, loaded, text, document.uri.fsPath, this.deps.fs, this.deps.git(), session.folder.uri.fsPath);
     } catch (error) {
-      this.deps.log.error(`Could not load annotations of ${session.model.documentPath}: ${String(error)}`);
+      const message = `Policy Annotator could not read the annotations of ${session.model.documentPath} (${(error as Error).message ?? String(error)}). Annotations you add are kept and merged with the file once it can be read.`;
+      this.deps.log.error(message);
+      void vscode.window.showWarningMessage(message);
     } finally {
       for (const changes of session.queued ?? []) session.model.applyEdits(changes);
       session.queued = undefined;
@@ -139,6 +173,8 @@ export class AnnotationService implements vscode.Disposable {
       this.open(await vscode.workspace.openTextDocument(uri));
       session = this.session(uri);
     }
+    const large = this.tooLarge.get(uri.toString());
+    if (!session && large) throw new Error(`${vscode.workspace.asRelativePath(uri)} has ${large.size.toLocaleString('en')} characters, more than policyAnnotator.maxDocumentSize (${large.limit.toLocaleString('en')}): annotations are off for it`);
     await session?.ready;
     return session;
   }
@@ -172,7 +208,7 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   /** Saves the model for `text` (the document as on disk); keeps everything in memory if that fails. */
-  async writeSidecar(session: Session, text: string, bytes: Uint8Array): Promise<SaveOutcome | undefined> {
+  async writeSidecar(session: Session, text: string, bytes: Uint8Array, depth = 0): Promise<SaveOutcome | undefined> {
     const { model, store } = session;
     const sidecar = model.toSidecar(text, fingerprint(bytes));
     let outcome: SaveOutcome;
@@ -188,14 +224,19 @@ export class AnnotationService implements vscode.Disposable {
       this.warnUnwritable(session, outcome.problems.map(formatProblem));
       return outcome;
     }
-    const read = readSidecar(outcome.text, store.displayName(model.base.file));
+    const read = outcome.read ?? readSidecar(outcome.text, store.displayName(model.base.file));
     const base: LoadedSidecar = { ...model.base, name: store.displayName(model.base.file), text: outcome.text, read };
     if (outcome.kind === 'merged') {
       const anchored = applyAnchoring(outcome.sidecar, text, undefined);
       model.base = base;
       model.reset(anchored.sidecar, anchored.outcomes);
       const conflicts = outcome.conflicts.length ? ` ${outcome.conflicts.length} annotation(s) were changed on both sides and need review.` : '';
-      void vscode.window.showInformationMessage(`${base.name} had changed on disk; both versions were merged by annotation.${conflicts}`);
+      if (depth === 0) void vscode.window.showInformationMessage(`${base.name} had changed on disk; both versions were merged by annotation.${conflicts}`);
+      // The other side's annotations were anchored on its own version of the text: write them as placed in this one.
+      if (depth < 2 && canonicalJson(anchored.sidecar.annotations) !== canonicalJson(outcome.sidecar.annotations)) {
+        model.dirty = true;
+        return this.writeSidecar(session, text, bytes, depth + 1);
+      }
     } else model.markSaved(base, outcome.sidecar);
     this.deps.diagnostics.set(vscode.Uri.file(model.base.file), read.problems);
     if (outcome.kind !== 'unchanged') await this.deps.git().storeBlob(session.folder.uri.fsPath, bytes);
@@ -275,4 +316,10 @@ export class AnnotationService implements vscode.Disposable {
   dispose(): void {
     for (const d of [...this.disposables, ...this.watchers]) d.dispose();
   }
+}
+
+/** policyAnnotator.maxDocumentSize (shared with entity recognition): the largest document, in characters, that is tracked. */
+export function maxDocumentSize(folder: vscode.WorkspaceFolder): number {
+  const value = vscode.workspace.getConfiguration('policyAnnotator', folder).get<unknown>('maxDocumentSize');
+  return typeof value === 'number' && value > 0 ? value : 5_000_000;
 }

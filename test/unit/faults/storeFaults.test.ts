@@ -214,3 +214,23 @@ describe('the lock between writers', () => {
     expect(fs.files.has(LOCK)).toBe(false);
   });
 });
+
+describe('what the store writes', () => {
+  it('is never a file its own reader would refuse (which would then block every writer until fixed by hand)', async () => {
+    const fs = seeded(new MemoryFileSystem());
+    const store = new SidecarStore(fs, '/ws');
+    const base = await store.load(DOC);
+    const before = fs.text(FILE);
+    const invalid = [
+      { ...base.read.sidecar!, fingerprint: '' },
+      withAnnotation(base.read.sidecar!, { ...note('empty-quote'), anchor: { exact: '', prefix: '', suffix: '', start: 5, end: 5 } }),
+      withAnnotation(base.read.sidecar!, { ...note('bad-id'), id: 'Bad Id' }),
+      withAnnotation(base.read.sidecar!, note(base.read.sidecar!.annotations[0].id)),
+    ];
+    for (const sidecar of invalid) {
+      await expect(store.save(base, sidecar)).rejects.toThrow(/was not written: the result would not be a valid sidecar \(line \d+: /);
+      expect(fs.text(FILE)).toBe(before);
+      expect(fs.files.has(LOCK)).toBe(false);
+    }
+  });
+});
