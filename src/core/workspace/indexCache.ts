@@ -49,11 +49,16 @@ export async function writeIndexCache(fs: FileSystem, file: string, annotationsF
     }
   }
   flush();
+  // One buffer for the atomic write, filled with yields: copying tens of MB at once is a long stretch.
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
     at += c.length;
+    if (performance.now() - t0 > sliceMs) {
+      await pause();
+      t0 = performance.now();
+    }
   }
   await fs.writeAtomic(file, out);
 }
