@@ -44,7 +44,9 @@ export class AnnotationStatusBar implements vscode.Disposable {
     }
     void vscode.commands.executeCommand('setContext', ContextKeys.hasReview, review > 0);
     this.item.text = `$(comment-discussion) ${counts.claim} $(thumbsup) ${counts.stance} $(note) ${counts.note} $(references) ${counts.link}${review ? ` $(warning) ${review}` : ''}`;
-    this.item.tooltip = `This document: ${counts.claim} claims, ${counts.stance} stances, ${counts.note} notes, ${counts.link} cross-references${review ? `; ${review} need review` : ''}. Click to see what needs review.`;
+    const summary = `${counts.claim} claims, ${counts.stance} stances, ${counts.note} notes, ${counts.link} cross-references${review ? `; ${review} need review` : ''}`;
+    this.item.tooltip = `This document: ${summary}. Click to see what needs review.`;
+    this.item.accessibilityInformation = { label: `Policy Annotator: ${summary}` };
     this.item.backgroundColor = review ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
