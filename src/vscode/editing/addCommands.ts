@@ -12,20 +12,9 @@ import { EntitySuggestions, inputLabel, inputNote, pickClaimType, pickLinkTarget
 import { RecentValues } from './recentValues';
 import { clip } from '../../core/text/clip';
 
-export interface AddArgs extends SelectionArgs {
+export interface AddArgs extends SelectionArgs, AnnotationFields {
   /** Claims snap to whole sentences unless this is false or the setting is off. */
   snap?: boolean;
-  label?: string;
-  speaker?: string;
-  claimType?: ClaimType;
-  holder?: string;
-  target?: string;
-  polarity?: Polarity;
-  note?: string;
-  tags?: string[];
-  from?: string;
-  to?: string;
-  relation?: LinkRelation;
 }
 
 export interface AddDeps {
