@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/anchoring/types';
 import { AnnotationFields } from '../../core/editing/buildAnnotation';
-import { Annotation, ClaimType, formatAnnotationRef, LinkRelation, Polarity } from '../../core/model';
+import { Annotation, formatAnnotationRef } from '../../core/model';
 import { paragraphAt, snapToSentences, trimSpan } from '../../core/text/sentences';
 import { AnnotationService } from '../annotations/annotationService';
 import { readSettings } from '../settings';
