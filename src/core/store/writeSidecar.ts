@@ -186,13 +186,19 @@ function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: st
   const layout = layoutOf(previous);
   if (!layout || [...layout.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
   const seqStart = layout.keyStart.get('annotations')!;
-  const seq = layout.items.get('annotations') ?? { ranges: [], values: [] };
-  const old = new Map<string, number>();
-  for (let i = 0; i < seq.values.length; i++) {
-    const value = seq.values[i] as Record<string, PlainValue>;
-    if (typeof value !== 'object' || typeof value?.id !== 'string' || old.has(value.id)) return undefined;
-    old.set(value.id, i);
-  }
+  const seq = layout.items.get('annotations') ?? { ranges: [], values: [], distinctIds: true };
+  const idAt = (i: number): unknown => (seq.values[i] as Record<string, PlainValue> | undefined)?.id;
+  // Annotations mostly keep their order: match by walking both lists, and by id only where that fails.
+  let byId: Map<string, number> | undefined;
+  const find = (id: string, guess: number): number | undefined => {
+    if (idAt(guess) === id) return guess;
+    if (!byId) {
+      byId = new Map();
+      for (let i = 0; i < seq.values.length; i++) byId.set(String(idAt(i)), i);
+    }
+    return byId.get(id);
+  };
+  if (!seq.distinctIds) return undefined;
   // The output as pieces: runs of kept blocks (one slice each) and re-rendered blocks.
   const pieces: string[] = [];
   const ranges: Array<[number, number]> = [];
@@ -203,8 +209,10 @@ function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: st
   // Duplicate ids (which the whole-Document path renders oddly) are left to it.
   const used = new Uint8Array(seq.values.length);
   const added = new Set<string>();
+  let guess = 0;
   for (const a of annotations) {
-    const i = old.get(a.id);
+    const i = find(a.id, guess);
+    if (i !== undefined) guess = i + 1;
     if (i === undefined ? added.has(a.id) || !added.add(a.id) : used[i]++) return undefined;
     const range = i === undefined ? undefined : seq.ranges[i];
     if (range && sameAnnotation(a, seq.values[i!] as Record<string, PlainValue>)) {
@@ -248,18 +256,19 @@ function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: st
     r[1] += base;
   }
   const scalars = new Map<string, string | number>(headerPairs.map(([k, v]) => [k, v as string | number]));
-  rememberLayout(text, { keyStart, scalars, items: ranges.length ? new Map([['annotations', { ranges, values }]]) : new Map() });
+  rememberLayout(text, { keyStart, scalars, items: ranges.length ? new Map([['annotations', { ranges, values, distinctIds: true }]]) : new Map() });
   return text;
 }
 
 /** Whether the whole-Document path would leave this annotation's node as it is: same fields, order and values. */
 function sameAnnotation(a: Annotation, plain: Record<string, PlainValue>): boolean {
   const record = a as unknown as Record<string, unknown>;
-  let count = 0;
+  const keys = Object.keys(plain);
+  let k = 0;
   for (const key of FIELD_ORDER[a.kind]) {
     const value = record[key];
     if (value === undefined || (key === 'tags' && Array.isArray(value) && value.length === 0)) continue;
-    count++;
+    if (keys[k++] !== key) return false;
     const old = plain[key];
     if (key === 'anchor' || key === 'review') {
       if (!sameObject(value as Record<string, unknown>, old, key === 'anchor' ? ANCHOR_FIELD_ORDER : REVIEW_FIELD_ORDER)) return false;
@@ -267,29 +276,18 @@ function sameAnnotation(a: Annotation, plain: Record<string, PlainValue>): boole
       if (!Array.isArray(old) || old.length !== value.length || value.some((v, i) => v !== old[i])) return false;
     } else if (value !== old) return false;
   }
-  // Same count and every wanted key matched, so no extra key and (keys being in FIELD_ORDER) the same order.
-  return count === Object.keys(plain).length && keysInOrder(plain, FIELD_ORDER[a.kind]);
+  return k === keys.length;
 }
 
 function sameObject(value: Record<string, unknown>, old: PlainValue | undefined, order: readonly string[]): boolean {
   if (typeof old !== 'object' || old === null || Array.isArray(old)) return false;
-  let count = 0;
+  const keys = Object.keys(old);
+  let k = 0;
   for (const key of order) {
     if (value[key] === undefined) continue;
-    count++;
-    if (value[key] !== old[key]) return false;
+    if (keys[k++] !== key || value[key] !== old[key]) return false;
   }
-  return count === Object.keys(old).length && keysInOrder(old, order);
-}
-
-function keysInOrder(plain: object, order: readonly string[]): boolean {
-  let last = -1;
-  for (const key in plain) {
-    const rank = order.indexOf(key);
-    if (rank <= last) return false;
-    last = rank;
-  }
-  return true;
+  return k === keys.length;
 }
 
 function plainOf(pairs: Ordered): PlainValue {

@@ -10,7 +10,14 @@ export interface SubsetLayout {
   /** Top-level values that are scalars. */
   scalars: Map<string, string | number>;
   /** Top-level block sequences: each item's [start, end) offsets and value. */
-  items: Map<string, { ranges: Array<[number, number]>; values: PlainValue[] }>;
+  items: Map<string, SequenceLayout>;
+}
+
+export interface SequenceLayout {
+  ranges: Array<[number, number]>;
+  values: PlainValue[];
+  /** Every item is a mapping with a string `id`, no two the same. */
+  distinctIds: boolean;
 }
 
 const SIZE = 4;
@@ -20,10 +27,12 @@ const entries: Array<{ text: string; layout: SubsetLayout }> = [];
 export function layoutFrom(subset: BlockSubset, shared: boolean): SubsetLayout {
   const scalars = new Map<string, string | number>();
   for (const [key, value] of Object.entries(subset.value)) if (typeof value !== 'object') scalars.set(key, value);
-  const items = new Map<string, { ranges: Array<[number, number]>; values: PlainValue[] }>();
+  const items = new Map<string, SequenceLayout>();
   for (const [key, ranges] of subset.itemRanges) {
     const values = subset.value[key] as PlainValue[];
-    items.set(key, { ranges, values: shared ? values.map(clonePlain) : values });
+    const ids = new Set<string>();
+    for (const v of values) if (typeof v === 'object' && !Array.isArray(v) && typeof v.id === 'string') ids.add(v.id);
+    items.set(key, { ranges, values: shared ? values.map(clonePlain) : values, distinctIds: ids.size === values.length });
   }
   return { keyStart: subset.keyStart, scalars, items };
 }

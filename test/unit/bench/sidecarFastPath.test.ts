@@ -29,7 +29,11 @@ function mutate(s: Sidecar, r: Rng): Sidecar {
       if (a) a.note = awkward(r);
       break;
     case 2:
-      if (a) a.anchor = { ...a.anchor, start: a.anchor.start + 1, end: a.anchor.end + 1, prefix: awkward(r) };
+      // Sometimes far enough to change its place in the sorted list.
+      if (a) {
+        const start = r.next() < 0.5 ? a.anchor.start + 1 : r.int(2000);
+        a.anchor = { ...a.anchor, start, end: start + a.anchor.end - a.anchor.start, prefix: awkward(r) };
+      }
       break;
     case 3:
       if (a) a.tags = r.next() < 0.3 ? [] : [awkward(r), 'x' + r.int(9)];
