@@ -5,6 +5,8 @@ import { FileSystem, readText } from '../ports/fileSystem';
 import { Problem } from '../problem';
 import { checkContained } from '../safety/containment';
 import { LockOptions, withFileLock } from '../safety/fileLock';
+import { findDeepNesting, PRE_PARSE_DEPTH_LIMIT } from '../safety/yamlDepth';
+import { MAX_YAML_BYTES } from '../yaml/safeYaml';
 import { checkRelativeDocumentPath, sidecarPathFor } from './documentPaths';
 import { readSidecar, SidecarRead } from './readSidecar';
 import { writeSidecar } from './writeSidecar';
@@ -54,7 +56,7 @@ export class SidecarStore {
       const sidecar: Sidecar = { schemaVersion: SCHEMA_VERSION, document: documentPath, fingerprint: '', annotations: [] };
       return { documentPath, file, name, text, read: { sidecar, problems: [], writable: true } };
     }
-    return { documentPath, file, name, text, read: readSidecar(text, name) };
+    return { documentPath, file, name, text, read: readUntrusted(text, name) };
   }
 
   /**
@@ -77,7 +79,7 @@ export class SidecarStore {
       async (lock): Promise<SaveOutcome> => {
         const current = await readText(this.fs, base.file);
         if (current !== base.text) {
-          const onDisk = current === undefined ? undefined : readSidecar(current, this.displayName(base.file));
+          const onDisk = current === undefined ? undefined : readUntrusted(current, this.displayName(base.file));
           if (onDisk && !onDisk.writable) return { kind: 'refused', problems: onDisk.problems };
           const merge = mergeAnnotations(base.read.sidecar?.annotations ?? [], sidecar.annotations, onDisk?.sidecar?.annotations ?? []);
           const merged = { ...sidecar, annotations: merge.annotations };
@@ -123,4 +125,12 @@ export class SidecarStore {
     const documentProblem = await checkContained(this.fs, this.root, path.join(this.root, ...documentPath.split('/')), `document ${documentPath}`);
     return documentProblem ? at(documentProblem) : undefined;
   }
+}
+
+/** readSidecar, after a linear check that the text is not nested deep enough to overflow the parser (safety/yamlDepth.ts). */
+export function readUntrusted(text: string, name: string): SidecarRead {
+  const deep = text.length <= MAX_YAML_BYTES ? findDeepNesting(text) : undefined;
+  if (!deep) return readSidecar(text, name);
+  const message = `nesting deeper than ${PRE_PARSE_DEPTH_LIMIT} levels: the file is not parsed (a sidecar nests fewer than 10)`;
+  return { problems: [{ file: name, line: deep.line, column: deep.column, severity: 'error', message }], writable: false };
 }

@@ -7,7 +7,7 @@ import { Git } from '../../core/ports/git';
 import { formatProblem } from '../../core/problem';
 import { documentPathFor, toWorkspaceRelative } from '../../core/store/documentPaths';
 import { readSidecar } from '../../core/store/readSidecar';
-import { LoadedSidecar, SaveOutcome, SidecarStore } from '../../core/store/sidecarStore';
+import { LoadedSidecar, readUntrusted, SaveOutcome, SidecarStore } from '../../core/store/sidecarStore';
 import { applyAnchoring } from '../../core/workspace/anchorSidecar';
 import { DocumentAnnotations } from '../../core/workspace/documentAnnotations';
 import { annotatable } from '../documentFilter';
@@ -310,7 +310,7 @@ export class AnnotationService implements vscode.Disposable {
     const rel = toWorkspaceRelative(folder.uri.fsPath, uri.fsPath);
     if (!rel || !documentPathFor(rel, readSettings(folder).annotationsFolder)) return;
     const bytes = await this.deps.fs.readBytes(uri.fsPath);
-    this.deps.diagnostics.set(uri, bytes ? readSidecar(utf8.decode(bytes), rel).problems : []);
+    this.deps.diagnostics.set(uri, bytes ? readUntrusted(utf8.decode(bytes), rel).problems : []);
   }
 
   dispose(): void {

@@ -11,10 +11,10 @@ export interface WriterBundle {
   dispose(): void;
 }
 
-export async function bundleWriter(): Promise<WriterBundle> {
+export async function bundleWriter(entry = 'writerChild.ts'): Promise<WriterBundle> {
   const dir = mkdtempSync(join(tmpdir(), 'pa-writer-'));
-  const script = join(dir, 'writer.js');
-  await build({ entryPoints: [join(__dirname, 'writerChild.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: script, logLevel: 'error' });
+  const script = join(dir, 'child.js');
+  await build({ entryPoints: [join(__dirname, entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: script, logLevel: 'error' });
   return { script, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
