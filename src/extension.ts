@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const log = vscode.window.createOutputChannel('Policy Annotator', { log: true });
   const diagnostics = new ProblemDiagnostics('policy-annotator');
   const service = new AnnotationService({ fs: nodeFileSystem, git: gitForTrust, log, diagnostics });
-  const workspace = new WorkspaceAnnotations(service, nodeFileSystem);
+  const workspace = new WorkspaceAnnotations(service, nodeFileSystem, context.storageUri);
   const recent = new RecentValues(context.workspaceState);
   const editor = new AnnotationEditor(service, new AuthorResolver(gitForTrust), new UndoStack());
   const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace });

@@ -10,7 +10,7 @@ import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import { generateAnnotations } from '../lib/annotations';
 import { forceGc, heapMB } from '../lib/heap';
 import { figure, longestStretch, sample, sampleOptions, stats } from '../lib/measure';
-import { nodeLister } from '../lib/nodeLister';
+import { nodeLister } from '../../src/core/ports/nodeDirectoryLister';
 import { rng } from '../lib/prng';
 import { generateText, seedSentences } from '../lib/text';
 import type { BenchConfig, Figure } from '../lib/types';

@@ -211,6 +211,20 @@ suite('annotating in the editor', () => {
     assert.equal((link as unknown as { to: string }).to, `${B}#${target.id}`);
     assert.equal(link!.anchor.exact, 'Lantau reclamation', 'the link sits on the dragged claim’s words');
   });
+  test('a sidecar written on disk for a document that is not open shows in the views (workspace index)', async () => {
+    const doc = 'seeds/closed-doc.txt';
+    copyFileSync(workspacePath('seeds', '003_892e88a64976a510.txt'), workspacePath(...doc.split('/')));
+    const text = normalizeText(readFileSync(workspacePath(...doc.split('/')), 'utf8'));
+    const start = text.indexOf('big data');
+    const claim: Claim = {
+      id: 'clsd0001', kind: 'claim', label: 'Written by another tool', speaker: 'author', claimType: 'factual',
+      anchor: { exact: 'big data', prefix: '', suffix: '', start, end: start + 8 },
+      author: 'CLI', created: '2026-11-22T10:00:00Z', modified: '2026-11-22T10:00:00Z',
+    };
+    writeFileSync(workspacePath('annotations', 'seeds', 'closed-doc.txt.yaml'), writeSidecar({ schemaVersion: 1, document: doc, fingerprint: '', annotations: [claim] }));
+    await waitFor(async () => (await treeLabels(api, 'claims')).includes(`${doc} | Written by another tool`), { message: 'the new sidecar in the Claims view' });
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath.endsWith('closed-doc.txt')), 'the document itself was never opened');
+  });
 });
 
 function pick(a: Annotation, keys: string[]): Record<string, unknown> {

@@ -5,7 +5,8 @@
 import type { FileSystem } from '../ports/fileSystem';
 import type { DocumentSummary } from './workspaceIndex';
 
-export const INDEX_CACHE_VERSION = 1;
+// 2: summaries carry note, author, modified and the review reason.
+export const INDEX_CACHE_VERSION = 2;
 
 export interface CacheHeader {
   kind: 'policy-annotator-index';

@@ -23,7 +23,7 @@ export interface DirectoryLister {
   listFiles(dir: string): Promise<string[]>;
 }
 
-/** One annotation as views need it: no prefix/suffix, author or timestamps. */
+/** One annotation as views need it: no context (prefix, suffix) and no creation time. */
 export interface AnnotationSummary {
   id: string;
   kind: AnnotationKind;
@@ -41,8 +41,12 @@ export interface AnnotationSummary {
   to?: string;
   relation?: LinkRelation;
   tags?: string[];
+  note?: string;
+  author: string;
+  modified: string;
   /** The review status, when the annotation needs a person's eye. */
   review?: ReviewStatus;
+  reviewReason?: string;
 }
 
 export interface DocumentSummary {
@@ -344,7 +348,7 @@ export function summarise(sidecar: string, documentPath: string, text: string, s
 const own = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
 
 export function summariseAnnotation(a: Annotation, documentPath: string): AnnotationSummary {
-  const s: AnnotationSummary = { id: own(a.id), kind: a.kind, documentPath, exact: own(a.anchor.exact), start: a.anchor.start, end: a.anchor.end };
+  const s: AnnotationSummary = { id: own(a.id), kind: a.kind, documentPath, exact: own(a.anchor.exact), start: a.anchor.start, end: a.anchor.end, author: own(a.author), modified: own(a.modified) };
   switch (a.kind) {
     case 'claim':
       Object.assign(s, { label: own(a.label), claimType: a.claimType, speaker: own(a.speaker) });
@@ -357,7 +361,9 @@ export function summariseAnnotation(a: Annotation, documentPath: string): Annota
       break;
   }
   if (a.tags?.length) s.tags = a.tags.map(own);
+  if (a.note) s.note = own(a.note);
   if (a.review) s.review = a.review.status;
+  if (a.review?.reason) s.reviewReason = own(a.review.reason);
   return s;
 }
 

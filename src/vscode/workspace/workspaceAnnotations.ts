@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Annotation, AnchorStatus } from '../../core/model';
 import { FileSystem } from '../../core/ports/fileSystem';
+import { nodeLister } from '../../core/ports/nodeDirectoryLister';
 import { isCatalogueFile } from '../../core/store/catalogueFiles';
 import { documentPathFor, toWorkspaceRelative } from '../../core/store/documentPaths';
-import { readSidecar } from '../../core/store/readSidecar';
+import { AnnotationSummary, WorkspaceIndex } from '../../core/workspace/workspaceIndex';
 import { AnnotationService } from '../annotations/annotationService';
 import { readSettings } from '../settings';
 
@@ -12,51 +15,59 @@ export interface WorkspaceEntry {
   documentPath: string;
   /** The annotated document. */
   uri: vscode.Uri;
+  /** For documents that are not open this is rebuilt from the index's summary: no prefix or suffix. */
   annotation: Annotation;
   /** Live status for open documents; from the sidecar's review entry otherwise. */
   status: AnchorStatus | 'conflict';
 }
 
-interface CachedFile {
-  mtimeMs: number;
-  size: number;
-  documentPath: string;
-  annotations: Annotation[];
+interface FolderIndex {
+  folder: vscode.WorkspaceFolder;
+  index: WorkspaceIndex;
+  ready: Promise<void>;
+  watcher: vscode.Disposable[];
 }
 
-const utf8 = new TextDecoder('utf-8');
-
 /**
- * Every annotation in the workspace: sidecars on disk, with open documents' live state taking
- * precedence. Files are re-read only when their size or mtime changed.
+ * Every annotation in the workspace, for the views, hovers and pickers: one WorkspaceIndex per folder
+ * (loaded in the background with progress, cached in the extension's workspace storage, updated one
+ * sidecar at a time), with open documents' live state taking precedence.
  */
 export class WorkspaceAnnotations implements vscode.Disposable {
-  private readonly files = new Map<string, CachedFile>();
+  private indexes: FolderIndex[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly service: AnnotationService,
     private readonly fs: FileSystem,
+    private readonly storage: vscode.Uri | undefined,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.yaml');
-    const fire = () => this.changed.fire();
-    this.disposables.push(watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire), service.onDidChangeAnnotations(fire));
+    this.disposables.push(
+      service.onDidChangeAnnotations(() => this.changed.fire()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.build()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyAnnotator.annotationsFolder') && this.build()),
+    );
+    this.build();
+  }
+
+  /** Resolves once every folder's index has loaded. */
+  async ready(): Promise<void> {
+    await Promise.all(this.indexes.map((i) => i.ready));
   }
 
   async entries(): Promise<WorkspaceEntry[]> {
+    await this.ready();
     const fromFiles: WorkspaceEntry[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const annotationsFolder = readSettings(folder).annotationsFolder;
-      for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `${annotationsFolder}/**/*.yaml`))) {
-        const cached = await this.load(folder, annotationsFolder, file);
-        if (!cached) continue;
-        const uri = vscode.Uri.joinPath(folder.uri, ...cached.documentPath.split('/'));
-        for (const annotation of cached.annotations) fromFiles.push({ folder, documentPath: cached.documentPath, uri, annotation, status: annotation.review?.status ?? 'anchored' });
+    for (const { folder, index } of this.indexes) {
+      for (const doc of index.documents()) {
+        const uri = vscode.Uri.joinPath(folder.uri, ...doc.documentPath.split('/'));
+        for (const s of doc.annotations) fromFiles.push({ folder, documentPath: doc.documentPath, uri, annotation: fromSummary(s), status: s.review ?? 'anchored' });
       }
     }
-    // Open documents win over their files. Taken after the awaits above, so a document opened meanwhile is not listed twice.
+    // Open documents win over their files. Taken after the await above, so a document opened meanwhile is not listed twice.
     const sessions = this.service.sessionsList();
     const live = new Set(sessions.map((s) => `${s.folder.uri.toString()}|${s.model.documentPath}`));
     const out = fromFiles.filter((e) => !live.has(`${e.folder.uri.toString()}|${e.documentPath}`));
@@ -69,23 +80,73 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     return out;
   }
 
-  private async load(folder: vscode.WorkspaceFolder, annotationsFolder: string, file: vscode.Uri): Promise<CachedFile | undefined> {
-    const rel = toWorkspaceRelative(folder.uri.fsPath, file.fsPath);
-    if (!rel || isCatalogueFile(rel)) return undefined;
-    const documentPath = documentPathFor(rel, annotationsFolder);
-    if (!documentPath) return undefined;
-    const stat = await this.fs.stat(file.fsPath);
-    if (!stat) return undefined;
-    const cached = this.files.get(file.fsPath);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-    const bytes = await this.fs.readBytes(file.fsPath);
-    const read = bytes ? readSidecar(utf8.decode(bytes), rel) : undefined;
-    const fresh = { mtimeMs: stat.mtimeMs, size: stat.size, documentPath, annotations: read?.sidecar?.annotations ?? [] };
-    this.files.set(file.fsPath, fresh);
-    return fresh;
+  private build(): void {
+    for (const i of this.indexes) for (const d of i.watcher) d.dispose();
+    this.indexes = (vscode.workspace.workspaceFolders ?? []).map((folder) => this.indexFolder(folder));
+    this.changed.fire();
+  }
+
+  private indexFolder(folder: vscode.WorkspaceFolder): FolderIndex {
+    const annotationsFolder = readSettings(folder).annotationsFolder;
+    const key = createHash('sha1').update(folder.uri.toString()).digest('hex').slice(0, 12);
+    const cacheFile = this.storage && path.join(this.storage.fsPath, `annotation-index-${key}.jsonl`);
+    const index = new WorkspaceIndex({ fs: this.fs, lister: nodeLister, root: folder.uri.fsPath, annotationsFolder, cacheFile });
+    const ready = Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Policy Annotator: indexing annotations' }, async (progress) => {
+        await index.load((p) => progress.report({ message: `${p.done} of ${p.total} sidecars` }));
+        await index.saveCache();
+      }),
+    ).catch(() => undefined);
+    void ready.then(() => this.changed.fire());
+
+    // A sidecar changed on disk (any writer: this window, another one, the CLI, git): re-read just that one.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${annotationsFolder}/**/*.yaml`));
+    const update = (uri: vscode.Uri) => {
+      const rel = toWorkspaceRelative(folder.uri.fsPath, uri.fsPath);
+      const documentPath = rel && !isCatalogueFile(rel) ? documentPathFor(rel, annotationsFolder) : undefined;
+      if (!documentPath) return;
+      void ready.then(() => index.updateDocument(documentPath)).then(() => {
+        this.changed.fire();
+        this.saveCacheSoon();
+      });
+    };
+    return { folder, index, ready, watcher: [watcher, watcher.onDidChange(update), watcher.onDidCreate(update), watcher.onDidDelete(update)] };
+  }
+
+  private saveCacheSoon(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      for (const i of this.indexes) void i.index.saveCache().catch(() => undefined);
+    }, 2000);
   }
 
   dispose(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    for (const i of this.indexes) for (const d of i.watcher) d.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The annotation a summary describes, as views read it (context and creation time are not indexed). */
+function fromSummary(s: AnnotationSummary): Annotation {
+  const common = {
+    id: s.id,
+    anchor: { exact: s.exact, prefix: '', suffix: '', start: s.start, end: s.end },
+    author: s.author,
+    created: s.modified,
+    modified: s.modified,
+    ...(s.tags ? { tags: s.tags } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+    ...(s.review ? { review: { status: s.review, ...(s.reviewReason ? { reason: s.reviewReason } : {}) } } : {}),
+  };
+  switch (s.kind) {
+    case 'claim':
+      return { ...common, kind: 'claim', label: s.label ?? '', speaker: s.speaker ?? 'author', claimType: s.claimType ?? 'factual' };
+    case 'stance':
+      return { ...common, kind: 'stance', holder: s.holder ?? 'author', target: s.target ?? '', polarity: s.polarity ?? 'neutral' };
+    case 'link':
+      return { ...common, kind: 'link', from: s.from ?? '', to: s.to ?? '', relation: s.relation ?? 'cites' };
+    case 'note':
+      return { ...common, kind: 'note' };
   }
 }

@@ -4,6 +4,7 @@ import type { Annotation, Sidecar } from '../../../src/core/model';
 import { writeSidecar } from '../../../src/core/store/writeSidecar';
 import { WorkspaceIndex } from '../../../src/core/workspace/workspaceIndex';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
+import { INDEX_CACHE_VERSION } from '../../../src/core/workspace/indexCache';
 
 /** The in-memory fake with real mtimes and a directory listing, counting reads per file. */
 class Workspace extends MemoryFileSystem {
@@ -81,7 +82,7 @@ describe('WorkspaceIndex', () => {
       ['broken.txt', 0, true, false],
       ['policy/a.txt', 2, false, true],
     ]);
-    expect(idx.byId('claim001')[0]).toEqual({ id: 'claim001', kind: 'claim', documentPath: 'policy/a.txt', exact: 'quote at 10', start: 10, end: 21, label: 'Rents rise', claimType: 'predictive', speaker: 'housing-bureau', tags: ['housing'] });
+    expect(idx.byId('claim001')[0]).toEqual({ id: 'claim001', kind: 'claim', documentPath: 'policy/a.txt', exact: 'quote at 10', start: 10, end: 21, label: 'Rents rise', claimType: 'predictive', speaker: 'housing-bureau', tags: ['housing'], author: 'A', modified: '2026-11-20T10:00:00Z' });
     expect(idx.byId('stance01')[0].review).toBe('fuzzy');
     expect(idx.annotationCount).toBe(4);
   });
@@ -122,7 +123,7 @@ describe('WorkspaceIndex', () => {
   it('warm start: reads no sidecar whose size and mtime match the cache, re-reads a changed one', async () => {
     const fs = setup();
     expect((await index(fs).load()).cacheWritten).toBe(true);
-    expect(fs.text(CACHE)!.split('\n')[0]).toContain('"version":1');
+    expect(fs.text(CACHE)!.split('\n')[0]).toContain(`"version":${INDEX_CACHE_VERSION}`);
     fs.reads.clear();
     const warm = index(fs);
     expect(await warm.load()).toMatchObject({ total: 3, fromCache: 3, read: 0, cacheWritten: false });
@@ -137,7 +138,7 @@ describe('WorkspaceIndex', () => {
   });
 
   it('ignores a cache of another version, folder or a damaged one', async () => {
-    for (const damage of [(t: string) => t.replace('"version":1', '"version":99'), (t: string) => t.slice(0, t.length / 2), () => 'not json\n']) {
+    for (const damage of [(t: string) => t.replace(`"version":${INDEX_CACHE_VERSION}`, '"version":99'), (t: string) => t.slice(0, t.length / 2), () => 'not json\n']) {
       const fs = setup();
       await index(fs).load();
       fs.setText(CACHE, damage(fs.text(CACHE)!));
