@@ -25,6 +25,72 @@ export function computeDiff(oldText: string, newText: string, options: DiffOptio
   return dmp.diff_main(oldText, newText, oldText.length + newText.length > 10_000);
 }
 
+/**
+ * The same kind of diff as computeDiff for large texts, made in pieces so a caller can yield between
+ * them: common ends trimmed, a diff of whole lines, then each changed block diffed character by
+ * character, one block per piece. Every piece is short even when a 1 MB text had a thousand edits.
+ */
+export class DiffJob {
+  private readonly dmp = new DiffMatchPatch();
+  private readonly head: string;
+  private readonly tail: string;
+  private readonly lineDiffs: Diff[];
+  private readonly out: Diff[] = [];
+  private pointer = 0;
+  private result: Diff[] | undefined;
+
+  constructor(oldText: string, newText: string, options: DiffOptions = {}) {
+    this.dmp.Diff_Timeout = (options.timeoutMs ?? 1000) / 1000;
+    const prefix = this.dmp.diff_commonPrefix(oldText, newText);
+    const oldRest = oldText.slice(prefix);
+    const newRest = newText.slice(prefix);
+    const suffix = this.dmp.diff_commonSuffix(oldRest, newRest);
+    this.head = oldText.slice(0, prefix);
+    this.tail = oldRest.slice(oldRest.length - suffix);
+    const a = this.dmp.diff_linesToChars_(oldRest.slice(0, oldRest.length - suffix), newRest.slice(0, newRest.length - suffix));
+    const lines = this.dmp.diff_main(a.chars1, a.chars2, false);
+    this.dmp.diff_charsToLines_(lines, a.lineArray);
+    this.lineDiffs = lines as unknown as Diff[];
+  }
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  /** Works for about `ms` (at least one changed block); true when the diff is complete. */
+  step(ms: number): boolean {
+    if (this.result) return true;
+    const t0 = performance.now();
+    const diffs = this.lineDiffs;
+    while (this.pointer < diffs.length) {
+      if (diffs[this.pointer][0] === 0) {
+        this.out.push(diffs[this.pointer++]);
+        continue;
+      }
+      // A run of deleted and inserted lines: refine it character by character.
+      let deleted = '';
+      let inserted = '';
+      while (this.pointer < diffs.length && diffs[this.pointer][0] !== 0) {
+        if (diffs[this.pointer][0] === DIFF_DELETE) deleted += diffs[this.pointer][1];
+        else inserted += diffs[this.pointer][1];
+        this.pointer++;
+      }
+      if (!deleted || !inserted) this.out.push(deleted ? [DIFF_DELETE, deleted] : [DIFF_INSERT, inserted]);
+      else for (const d of this.dmp.diff_main(deleted, inserted, false)) this.out.push(d as unknown as Diff);
+      if (performance.now() - t0 >= ms) return false;
+    }
+    const all: Diff[] = [[0, this.head], ...this.out, [0, this.tail]];
+    this.dmp.diff_cleanupMerge(all as unknown as DiffMatchPatch.Diff[]);
+    this.result = all.filter(([, text]) => text.length > 0);
+    return true;
+  }
+
+  diffs(): Diff[] {
+    if (!this.result) throw new Error('the diff is not complete yet');
+    return this.result;
+  }
+}
+
 /** Ranges of a diff in both texts: equal segments and inserted runs. */
 export class DiffMap {
   /** Per equal segment: start in the old text, start in the new text, length. Ascending. */

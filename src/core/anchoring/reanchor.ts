@@ -1,7 +1,7 @@
 import type { Anchor } from '../model';
 import { createAnchor } from './createAnchor';
 import { splitsSurrogatePair } from './normalize';
-import { computeDiff, DiffMap, type DiffOptions } from './diffMapping';
+import { computeDiff, DiffJob, DiffMap, type DiffOptions } from './diffMapping';
 import { MOVED_MIN, reanchorByQuote, UNIQUE_QUOTE_MIN } from './quoteSearch';
 import { ContextMatcher, evidence } from './similarity';
 import type { AnchorResult } from './types';
@@ -112,6 +112,7 @@ class ReanchorJob {
   private readonly order: number[];
   private next = 0;
   private map: DiffMap | undefined;
+  private diffJob: DiffJob | undefined;
   private readonly mode: 'same' | 'diff' | 'quote';
   /** Shift of the last anchor found exactly, used as the expected shift of the next. */
   private delta = 0;
@@ -132,11 +133,15 @@ class ReanchorJob {
     return this.next >= this.order.length;
   }
 
-  /** Processes up to `count` anchors or until `ms` have passed (the diff counts as one unit). */
+  /** Processes up to `count` anchors or until `ms` have passed; the diff of a large text is made in pieces too. */
   step(count: number, ms: number): void {
     const t0 = performance.now();
     if (this.mode === 'diff' && this.map === undefined && this.order.length > 0) {
-      this.map = new DiffMap(computeDiff(this.oldText as string, this.newText, this.options));
+      if (ms === Infinity) this.map = new DiffMap(computeDiff(this.oldText as string, this.newText, this.options));
+      else {
+        this.diffJob ??= new DiffJob(this.oldText as string, this.newText, this.options);
+        if (this.diffJob.step(ms)) this.map = new DiffMap(this.diffJob.diffs());
+      }
       return;
     }
     for (let k = 0; k < count && this.next < this.order.length; k++) {
