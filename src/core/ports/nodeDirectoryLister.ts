@@ -1,7 +1,7 @@
-// DirectoryLister over node:fs for the bench (the extension would put one in src/core/ports).
+// DirectoryLister over node:fs: every file under a folder, for the workspace index.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import type { DirectoryLister } from '../../src/core/workspace/workspaceIndex';
+import type { DirectoryLister } from '../workspace/workspaceIndex';
 
 export const nodeLister: DirectoryLister = {
   async listFiles(dir) {
