@@ -75,20 +75,24 @@ export function linkRepoAsExtension(extensionsDir) {
 /**
  * Starts code-server on 127.0.0.1 and resolves once it answers /healthz.
  * options: folder (opened by default), dirs (from makeServerDirs; made if absent), settings (merged over
- * defaultUserSettings), env (extra variables; they reach the extension host), logFile (server output).
+ * defaultUserSettings), env (extra variables; they reach the extension host), logFile (server output),
+ * workspaceTrust (true: Workspace Trust is on, so a folder not trusted before opens in Restricted Mode).
  */
-export async function startCodeServer({ folder, dirs = makeServerDirs(), settings = {}, env = {}, logFile, port } = {}) {
+export async function startCodeServer({ folder, dirs = makeServerDirs(), settings = {}, env = {}, logFile, port, workspaceTrust = false } = {}) {
   port ??= await freePort();
+  const trustSettings = workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.emptyWindow': false }
+    : {};
   writeFileSync(
     join(dirs.userData, 'User/settings.json'),
-    JSON.stringify({ ...defaultUserSettings, ...settings }, null, 2),
+    JSON.stringify({ ...defaultUserSettings, ...trustSettings, ...settings }, null, 2),
   );
   const args = [
     entryJs,
     '--config', join(dirs.base, 'config.yaml'),
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',

@@ -35,8 +35,10 @@ function runMocha(): Promise<{ passed: number; failed: number; pending: number }
     timeout: 20_000,
     grep: process.env.PA_INTEGRATION_GREP || undefined,
   });
+  // PA_INTEGRATION_SUITE=restricted runs only restricted/ (Restricted Mode, scripts/test-restricted.mjs); otherwise it is left out.
+  const restricted = process.env.PA_INTEGRATION_SUITE === 'restricted';
   const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && f.split(/[\\/]/)[0] === 'restricted' === restricted)
     .sort();
   for (const f of files) mocha.addFile(join(__dirname, f));
 

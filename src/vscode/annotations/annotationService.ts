@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { fingerprint } from '../../core/anchoring/fingerprint';
 import { canonicalJson } from '../../core/canonicalJson';
+import { mergeAnnotations } from '../../core/merge/mergeAnnotations';
 import { normalizeText } from '../../core/anchoring/normalize';
 import { FileSystem } from '../../core/ports/fileSystem';
 import { Git } from '../../core/ports/git';
@@ -83,7 +84,7 @@ export class AnnotationService implements vscode.Disposable {
     this.tooLarge.clear();
     for (const session of [...this.sessions.values()]) {
       // Annotation changes not written yet (the last write failed) are merged with the file, never dropped.
-      if (session.model.dirty) void this.track(this.refreshKeepingChanges(session));
+      if (session.model.dirty) void this.track(this.refreshKeepingChanges(session)).catch((error: unknown) => this.deps.log.warn(`Could not reload ${session.model.documentPath}: ${String(error)}`));
       else this.sessions.delete(session.uri.toString());
     }
     for (const document of vscode.workspace.textDocuments) this.open(document);
@@ -210,6 +211,9 @@ export class AnnotationService implements vscode.Disposable {
   /** Saves the model for `text` (the document as on disk); keeps everything in memory if that fails. */
   async writeSidecar(session: Session, text: string, bytes: Uint8Array, depth = 0): Promise<SaveOutcome | undefined> {
     const { model, store } = session;
+    // Commands, saves and reloads run concurrently: whatever changes the model while this write waits
+    // for the disk must survive it (not be replaced by what was written, nor marked saved).
+    const startVersion = model.version;
     const sidecar = model.toSidecar(text, fingerprint(bytes));
     let outcome: SaveOutcome;
     try {
@@ -226,7 +230,17 @@ export class AnnotationService implements vscode.Disposable {
     }
     const read = outcome.read ?? readSidecar(outcome.text, store.displayName(model.base.file));
     const base: LoadedSidecar = { ...model.base, name: store.displayName(model.base.file), text: outcome.text, read };
-    if (outcome.kind === 'merged') {
+    if (model.version !== startVersion) {
+      // Changed meanwhile: the file is the new base; what changed since this write began is merged
+      // onto what it wrote, and stays unsaved (dirty) for the next write.
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === session.uri.toString());
+      const now = document ? normalizedText(document) : text;
+      const ours = model.toSidecar(now, sidecar.fingerprint);
+      const merged = mergeAnnotations(sidecar.annotations, ours.annotations, outcome.sidecar.annotations);
+      const anchored = applyAnchoring({ ...ours, annotations: merged.annotations }, now, undefined);
+      model.base = base;
+      model.reset(anchored.sidecar, anchored.outcomes, true);
+    } else if (outcome.kind === 'merged') {
       const anchored = applyAnchoring(outcome.sidecar, text, undefined);
       model.base = base;
       model.reset(anchored.sidecar, anchored.outcomes);
@@ -267,7 +281,8 @@ export class AnnotationService implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const settings = readSettings(folder);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${settings.annotationsFolder}/**/*.yaml`));
-      const onChange = (uri: vscode.Uri) => void this.track(this.sidecarChanged(folder, uri));
+      const onChange = (uri: vscode.Uri) =>
+        void this.track(this.sidecarChanged(folder, uri)).catch((error: unknown) => this.deps.log.warn(`Could not reload ${uri.fsPath}: ${String(error)}`));
       this.watchers.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
     }
   }
@@ -289,11 +304,23 @@ export class AnnotationService implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === session.uri.toString());
     const editorText = document ? normalizedText(document) : undefined;
     if (!editorText) return;
-    if (session.model.dirty && loaded.read.writable) {
-      const conflicts = mergeFromDisk(session.model, loaded, editorText);
+    const merge = () => {
+      const conflicts = mergeFromDisk(session.model, loaded, document ? normalizedText(document) : editorText);
       if (conflicts.length) void vscode.window.showWarningMessage(`${loaded.name} changed on disk while you had unsaved annotation changes; both were kept. ${conflicts.length} annotation(s) changed on both sides need review.`);
-    } else if (loaded.read.sidecar) {
-      await anchorLoaded(session.model, loaded, editorText, session.uri.fsPath, this.deps.fs, this.deps.git(), folder.uri.fsPath);
+    };
+    if (session.model.dirty && loaded.read.writable) merge();
+    else if (loaded.read.sidecar) {
+      // Anchored aside, since that waits (git, the document's bytes): an annotation added or changed
+      // meanwhile must be merged with the file, not replaced by it.
+      const version = session.model.version;
+      const aside = new DocumentAnnotations(session.model.documentPath, session.model.base);
+      await anchorLoaded(aside, loaded, editorText, session.uri.fsPath, this.deps.fs, this.deps.git(), folder.uri.fsPath);
+      if (session.model.version !== version && loaded.read.writable) merge();
+      else {
+        const items = aside.list();
+        session.model.base = loaded;
+        session.model.reset({ ...loaded.read.sidecar, annotations: items.map((i) => i.annotation) }, items.map((i) => ({ id: i.annotation.id, status: i.status, was: i.was })));
+      }
     } else {
       // Unreadable now (e.g. conflict markers): keep what we have in memory, just show the problems.
       session.model.base = loaded;
