@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { normalizeText } from '../../src/core/anchoring';
+import { fingerprint, normalizeText } from '../../src/core/anchoring';
 import { Annotation, Claim, Sidecar } from '../../src/core/model';
 import { readSidecar } from '../../src/core/store/readSidecar';
 import { writeSidecar } from '../../src/core/store/writeSidecar';
@@ -221,7 +221,8 @@ suite('annotating in the editor', () => {
       anchor: { exact: 'big data', prefix: '', suffix: '', start, end: start + 8 },
       author: 'CLI', created: '2026-11-22T10:00:00Z', modified: '2026-11-22T10:00:00Z',
     };
-    writeFileSync(workspacePath('annotations', 'seeds', 'closed-doc.txt.yaml'), writeSidecar({ schemaVersion: 1, document: doc, fingerprint: '', annotations: [claim] }));
+    const bytes = readFileSync(workspacePath(...doc.split('/')));
+    writeFileSync(workspacePath('annotations', 'seeds', 'closed-doc.txt.yaml'), writeSidecar({ schemaVersion: 1, document: doc, fingerprint: fingerprint(bytes), annotations: [claim] }));
     await waitFor(async () => (await treeLabels(api, 'claims')).includes(`${doc} | Written by another tool`), { message: 'the new sidecar in the Claims view' });
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath.endsWith('closed-doc.txt')), 'the document itself was never opened');
   });

@@ -6,7 +6,9 @@ export interface UndoEntry {
   uri: vscode.Uri;
   /** What was done, e.g. "Deleted claim k3m9x2qa". */
   label: string;
-  before: LiveAnnotation[];
+  /** The annotation the change touched, as it was before (undefined: the change created it). */
+  id: string;
+  before: LiveAnnotation | undefined;
 }
 
 const LIMIT = 50;
