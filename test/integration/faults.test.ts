@@ -315,9 +315,7 @@ suite('soak in VS Code', () => {
     for (let i = 0; i < OPS; i++) {
       const text = normalizeText(editor.document.getText());
       const live = await api.annotations(uri);
-      // Undo is left out unless PA_CHECK_UNDO=1: the editor's undo drops what another writer added
-      // meanwhile (see the skipped test below and test/unit/soak/undo.test.ts).
-      const op = ['add', 'add', 'edit', 'delete', 'type', 'type', 'type', 'save', 'external', process.env.PA_CHECK_UNDO ? 'undo' : 'type'][rand(10)];
+      const op = ['add', 'add', 'edit', 'delete', 'type', 'type', 'type', 'save', 'external', 'undo'][rand(10)];
       counts[op] = (counts[op] ?? 0) + 1;
       history.push(`${i}:${op}`);
       if (process.env.PA_VERBOSE_SOAK) log(`soak op ${i}: ${op}`);
@@ -394,9 +392,7 @@ suite('soak in VS Code', () => {
     }
   });
 
-  // GAP (src/vscode/editing/annotationEditor.ts, reported): undo restores the whole snapshot taken
-  // before the change, so an annotation another writer added since is dropped, then deleted from the
-  // sidecar. core/safety/undoChange.ts takes back only the change. PA_CHECK_UNDO=1 runs this.
+  // Undo takes back only the annotation its change touched (fixed in annotationEditor.ts, 45e08ad).
   test('undo keeps what another writer added since the change it takes back', async () => {
     const api = await activateExtension<PolicyAnnotatorApi>();
     const doc = 'seeds/faults-undo.txt';
@@ -415,5 +411,49 @@ suite('soak in VS Code', () => {
     assert.ok(!(await liveIds(api, doc)).includes(mine.id), 'mine was taken back');
     assert.ok((await liveIds(api, doc)).includes('theirs01'), 'theirs is still in memory');
     assert.ok(savedIds(doc).includes('theirs01'), 'theirs is still in the sidecar');
+  });
+
+  // GAP (src/vscode/editing/annotationEditor.ts, reported): undo puts the annotation back with the span
+  // it had when the change was made. After typing, that span is stale: the annotation comes back on
+  // other words without a flag, or, once the text got shorter, undo throws (createAnchor: span outside
+  // the text). core/safety/undoChange.ts places it by its quote instead. PA_CHECK_UNDO=1 runs these.
+  (process.env.PA_CHECK_UNDO ? test : test.skip)('GAP: undo of a delete after typing puts the annotation back on its own words', async () => {
+    const api = await activateExtension<PolicyAnnotatorApi>();
+    const doc = 'seeds/faults-undo-typing.txt';
+    copySeed('003_892e88a64976a510.txt', doc);
+    const editor = await vscode.window.showTextDocument(uriOf(doc), { preview: false });
+    const note = (await vscode.commands.executeCommand('policyAnnotator.addNote', { uri: uriOf(doc).toString(), ...offsetsOf(doc, 'smart city'), note: 'typing' })) as Annotation;
+    await vscode.commands.executeCommand('policyAnnotator.deleteAnnotation', { uri: uriOf(doc).toString(), id: note.id });
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'A preamble typed afterwards. '));
+    await vscode.commands.executeCommand('policyAnnotator.undo');
+    await api.whenIdle();
+    const back = (await api.annotations(uriOf(doc))).find((a) => a.annotation.id === note.id);
+    assert.ok(back, 'the annotation is back');
+    assert.equal(back.text, 'smart city', 'on its own words');
+  });
+
+  (process.env.PA_CHECK_UNDO ? test : test.skip)('GAP: undo of a delete after the text got shorter does not fail', async () => {
+    const api = await activateExtension<PolicyAnnotatorApi>();
+    const doc = 'seeds/faults-undo-shorter.txt';
+    copySeed('003_892e88a64976a510.txt', doc);
+    const editor = await vscode.window.showTextDocument(uriOf(doc), { preview: false });
+    const text = normalizeText(editor.document.getText());
+    const quote = text.slice(text.length - 80, text.length - 60);
+    const note = (await vscode.commands.executeCommand('policyAnnotator.addNote', { uri: uriOf(doc).toString(), ...offsetsOf(doc, quote), note: 'near the end' })) as Annotation;
+    await vscode.commands.executeCommand('policyAnnotator.deleteAnnotation', { uri: uriOf(doc).toString(), id: note.id });
+    await editor.edit((e) => e.delete(new vscode.Range(new vscode.Position(0, 0), editor.document.positionAt(Math.floor(text.length / 2)))));
+    captureMessages();
+    messages.splice(0);
+    try {
+      await vscode.commands.executeCommand('policyAnnotator.undo');
+      await api.whenIdle();
+    } finally {
+      restoreMessages();
+    }
+    assert.deepEqual(messages.filter((m) => m.level === 'error').map((m) => m.text), [], 'undo failed');
+    const back = (await api.annotations(uriOf(doc))).find((a) => a.annotation.id === note.id);
+    assert.ok(back, 'the annotation is back');
+    assert.ok(back.text === quote || back.annotation.review, `on its words or flagged (${JSON.stringify(back.text)})`);
+    assert.ok(savedIds(doc).includes(note.id), 'and written');
   });
 });
