@@ -199,7 +199,7 @@ class Soak {
     if (choice === 'undo') {
       const entry = this.undo.pop();
       if (!entry) return 'undo (nothing)';
-      // Not model.restore(entry.before), as AnnotationEditor.undo does today: see undoChange.ts and undo.test.ts.
+      // Not model.restore(entry.before) (a whole snapshot) nor the old span: see undoChange.ts and undo.test.ts.
       undoChange(this.model, entry, this.text);
       for (const id of entry.added) this.expected.delete(id);
       for (const id of entry.deleted) this.expected.add(id);
