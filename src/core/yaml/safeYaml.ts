@@ -1,5 +1,6 @@
 import { Document, LineCounter, parseDocument, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
 import { Problem } from '../problem';
+import { findDeepNesting, PRE_PARSE_DEPTH_LIMIT } from '../safety/yamlDepth';
 
 // Limits that keep a hostile file from exhausting memory or time.
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -14,6 +15,8 @@ export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   merge: false,
   customTags: [],
   intAsBigInt: false,
+  // YAML 1.1 tags (!!binary, !!set, !!timestamp…) would build objects before any check: refuse them as unknown.
+  resolveKnownTags: false,
 };
 
 export interface ParsedYaml {
@@ -60,6 +63,12 @@ export function parseUntrustedYaml(text: string, file: string): ParsedYaml {
     for (const line of markers) {
       problems.push({ file, line, column: 1, severity: 'error', message: 'unresolved git merge conflict marker: resolve the conflict (or run the merge driver) before the file can be read' });
     }
+    return { doc: parseDocument('', { lineCounter: lines }), lines, problems };
+  }
+  // The parser recurses per nesting level and can die of it (see safety/yamlDepth.ts): measure first.
+  const deep = findDeepNesting(text);
+  if (deep) {
+    problems.push({ file, line: deep.line, column: deep.column, severity: 'error', message: `nesting deeper than ${PRE_PARSE_DEPTH_LIMIT} levels: the file is not read` });
     return { doc: parseDocument('', { lineCounter: lines }), lines, problems };
   }
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });

@@ -92,7 +92,7 @@ describe('readSidecar', () => {
 
   it('refuses very deep nesting', () => {
     const deep = 'schemaVersion: 1\nx: ' + '['.repeat(200) + ']'.repeat(200) + '\n';
-    expect(readSidecar(deep, 'x.yaml').problems[0].message).toMatch(/nesting deeper than 64/);
+    expect(readSidecar(deep, 'x.yaml').problems[0].message).toMatch(/nesting deeper than/);
   });
 
   it('says what a sidecar must be when it is not a mapping', () => {

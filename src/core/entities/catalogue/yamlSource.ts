@@ -6,6 +6,8 @@
 
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, visit } from 'yaml';
 import type { SourcePosition } from '../types';
+import { findDeepNesting, PRE_PARSE_DEPTH_LIMIT } from '../../safety/yamlDepth';
+import { findConflictMarkers } from '../../yaml/safeYaml';
 
 export interface CatalogueIssue extends SourcePosition {
   severity: 'error' | 'warning';
@@ -41,9 +43,20 @@ export function parseSource(file: string, text: string, maxChars = MAX_CATALOGUE
     issues.push({ file, line: 1, column: 1, severity: 'error', message: `file is larger than the ${maxChars}-character limit for catalogues` });
     return { file, lineCounter, issues };
   }
+  const markers = findConflictMarkers(text);
+  if (markers.length) {
+    for (const line of markers) issues.push({ file, line, column: 1, severity: 'error', message: 'unresolved git merge conflict marker: resolve the conflict before the catalogue can be read' });
+    return { file, lineCounter, issues };
+  }
+  // The parser recurses per nesting level and can die of it (see safety/yamlDepth.ts): measure first.
+  const deep = findDeepNesting(text);
+  if (deep) {
+    issues.push({ file, line: deep.line, column: deep.column, severity: 'error', message: `nesting deeper than ${PRE_PARSE_DEPTH_LIMIT} levels: the catalogue is not read` });
+    return { file, lineCounter, issues };
+  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, resolveKnownTags: false });
   } catch (error) {
     issues.push({ file, line: 1, column: 1, severity: 'error', message: `cannot parse YAML: ${String(error)}` });
     return { file, lineCounter, issues };
