@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compromiseCandidateFinder } from '../../../src/core/entities/candidates/compromiseFinder';
+import { compromiseCandidateFinder, NLP_MAX_PARAGRAPH } from '../../../src/core/entities/candidates/compromiseFinder';
+import { heuristicCandidateFinder } from '../../../src/core/entities/candidates/heuristic';
 
 const find = (text: string, taken: { start: number; end: number }[] = []) => compromiseCandidateFinder.find(text, taken).map((m) => m.text);
 
@@ -22,6 +23,12 @@ describe('compromise-backed candidate finder', () => {
     const mention = compromiseCandidateFinder.find(text, []).find((m) => m.text === 'Maria Gonzalez')!;
     expect(text.slice(mention.start, mention.end)).toBe('Maria Gonzalez');
     expect(mention).toMatchObject({ source: 'candidate', entityId: 'candidate:maria-gonzalez' });
+  });
+
+  it('leaves a paragraph too long for the NLP library to the heuristic (compromise on a 300k-character line took minutes)', () => {
+    const seed = readFileSync(join(__dirname, '../../../seeds/004_37cb7f1bcf4e8cbd.txt'), 'utf8').replace(/\n/g, ' ');
+    const line = seed.repeat(Math.ceil((NLP_MAX_PARAGRAPH * 3) / seed.length));
+    expect(compromiseCandidateFinder.find(line, [])).toEqual(heuristicCandidateFinder.find(line, []));
   });
 
   it('adds the heuristic’s capitalised names that compromise does not tag', () => {
