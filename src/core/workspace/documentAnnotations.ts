@@ -94,15 +94,6 @@ export class DocumentAnnotations {
     return removed;
   }
 
-  /** Puts an annotation back as it was (undo): replaces the one with its id, or adds it again. */
-  put(item: LiveAnnotation): void {
-    const copy = { ...item, span: item.span && { ...item.span } };
-    const index = this.items.findIndex((i) => i.annotation.id === item.annotation.id);
-    if (index >= 0) this.items[index] = copy;
-    else this.items.push(copy);
-    this.changedItems();
-  }
-
   /** A copy of the current state, for undo. */
   snapshot(): LiveAnnotation[] {
     return this.items.map((i) => ({ ...i, span: i.span && { ...i.span } }));

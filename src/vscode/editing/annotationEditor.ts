@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Span } from '../../core/anchoring/types';
 import { AnnotationFields, buildAnnotation, changeKind, timestamp, updateAnnotation } from '../../core/editing/buildAnnotation';
 import { Annotation, AnnotationKind, formatAnnotationRef, LinkRelation } from '../../core/model';
-import { applyAnchoring } from '../../core/workspace/anchorSidecar';
+import { undoChange } from '../../core/safety/undoChange';
 import { AnnotationService, Session } from '../annotations/annotationService';
 import { normalizedText } from '../annotations/documentOffsets';
 import { AuthorResolver } from './author';
@@ -31,7 +31,7 @@ export class AnnotationEditor {
     const author = await this.authors.resolve(session.folder);
     const annotation = buildAnnotation(kind, text, span, fields, { author, now: this.now(), takenIds: this.takenIds() });
     if (kind === 'link' && fields.from === SELF) (annotation as { from: string }).from = formatAnnotationRef(undefined, annotation.id);
-    await this.commit(session, `Added ${kind} ${annotation.id}`, annotation.id, () => session.model.add(annotation, span));
+    await this.commit(session, `Added ${kind} ${annotation.id}`, () => session.model.add(annotation, span));
     return annotation;
   }
 
@@ -47,7 +47,7 @@ export class AnnotationEditor {
     const session = await this.require(target.uri);
     const current = this.find(session, target.id);
     const updated = updateAnnotation(current, patch, this.now());
-    await this.commit(session, `Edited ${current.kind} ${current.id}`, current.id, () => session.model.update(updated));
+    await this.commit(session, `Edited ${current.kind} ${current.id}`, () => session.model.update(updated));
     return updated;
   }
 
@@ -55,21 +55,21 @@ export class AnnotationEditor {
     const session = await this.require(target.uri);
     const current = this.find(session, target.id);
     const changed = changeKind(current, kind, fields, this.now());
-    await this.commit(session, `Changed ${current.id} from ${current.kind} to ${kind}`, current.id, () => session.model.update(changed));
+    await this.commit(session, `Changed ${current.id} from ${current.kind} to ${kind}`, () => session.model.update(changed));
     return changed;
   }
 
   async remove(target: AnnotationTarget): Promise<Annotation> {
     const session = await this.require(target.uri);
     const current = this.find(session, target.id);
-    await this.commit(session, `Deleted ${current.kind} ${current.id}`, current.id, () => session.model.remove(current.id));
+    await this.commit(session, `Deleted ${current.kind} ${current.id}`, () => session.model.remove(current.id));
     return current;
   }
 
   async reattach(target: AnnotationTarget, span: Span): Promise<void> {
     const session = await this.require(target.uri);
     const current = this.find(session, target.id);
-    await this.commit(session, `Re-attached ${current.kind} ${current.id}`, current.id, () => {
+    await this.commit(session, `Re-attached ${current.kind} ${current.id}`, () => {
       session.model.reattach(current.id, span);
       const moved = session.model.get(current.id)!;
       moved.annotation = { ...moved.annotation, modified: timestamp(this.now()) };
@@ -84,13 +84,8 @@ export class AnnotationEditor {
     const entry = this.undoStack.pop();
     if (!entry) return undefined;
     const session = await this.require(entry.uri);
-    if (entry.before) session.model.put(entry.before);
-    else session.model.remove(entry.id);
-    // Text may have been edited since: place annotations again by their quotes.
-    const text = this.textOf(session);
-    const current = session.model.toSidecar(text, session.model.base.read.sidecar?.fingerprint ?? '');
-    const anchored = applyAnchoring(current, text, undefined);
-    session.model.reset(anchored.sidecar, anchored.outcomes, true);
+    // Only what that change touched goes back, placed by its quote in the text as it is now.
+    undoChange(session.model, entry, this.textOf(session));
     await this.service.persist(session);
     this.service.notify(session);
     return entry.label;
@@ -103,14 +98,13 @@ export class AnnotationEditor {
     return ids;
   }
 
-  private async commit(session: Session, label: string, id: string, mutate: () => void): Promise<void> {
+  private async commit(session: Session, label: string, mutate: () => void): Promise<void> {
     if (!session.model.base.read.writable) {
       throw new Error(`${session.store.displayName(session.model.base.file)} has errors and is not written until they are fixed (see the Problems panel)`);
     }
-    const current = session.model.get(id);
-    const before = current && { ...current, span: current.span && { ...current.span } };
+    const before = session.model.snapshot();
     mutate();
-    this.undoStack.push({ uri: session.uri, label, id, before });
+    this.undoStack.push({ uri: session.uri, label, before, after: session.model.snapshot() });
     await this.service.persist(session);
     this.service.notify(session);
   }

@@ -6,9 +6,9 @@ export interface UndoEntry {
   uri: vscode.Uri;
   /** What was done, e.g. "Deleted claim k3m9x2qa". */
   label: string;
-  /** The annotation the change touched, as it was before (undefined: the change created it). */
-  id: string;
-  before: LiveAnnotation | undefined;
+  /** The document's annotations right before and right after the change (see core/safety/undoChange). */
+  before: LiveAnnotation[];
+  after: LiveAnnotation[];
 }
 
 const LIMIT = 50;
