@@ -21,6 +21,7 @@ export async function editCatalogueFile(fs: FileSystem, catalogue: FolderCatalog
   const before = (await readText(fs, uri.fsPath)) ?? NEW_CATALOGUE;
   const others = catalogue.files.filter((f) => f.uri.toString() !== uri.toString());
   const errors = (text: string) => loadCatalogue([...others, { file: label, text }]).issues.filter((i) => i.severity === 'error' && i.file === label);
+  if (loadCatalogue([{ file: label, text: before }]).readOnly.length) throw new Error(`${label} was written by a newer Policy Annotator: it is shown read-only; upgrade the extension to edit it.`);
   const existing = errors(before);
   if (existing.length) throw new Error(`${label} has errors; fix them first (${describe(existing[0])}).`);
   const after = edit(before);

@@ -74,7 +74,10 @@ entities:
   });
 
   it('rejects a file with a wrong top level', () => {
-    expect(brief(load('schemaVersion: 2\nentities: []\n'))).toEqual(['cat1.yaml:1:16: error: schemaVersion must be 1']);
+    expect(brief(load('schemaVersion: 0\nentities: []\n'))).toEqual(['cat1.yaml:1:16: error: schemaVersion must be 1']);
+    const newer = load('schemaVersion: 2\nentities: []\n');
+    expect(brief(newer)).toEqual([expect.stringMatching(/^cat1\.yaml:1:16: warning: written by a newer Policy Annotator .*read-only/)]);
+    expect(newer.readOnly).toEqual(['cat1.yaml']);
     expect(brief(load('- a\n- b\n'))[0]).toMatch(/^cat1\.yaml:1:1: error: .*must be object/);
     expect(load('').ok).toBe(false);
     expect(load('entities: []\n').issues[0].message).toContain("missing required property 'schemaVersion'");

@@ -4,7 +4,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { foldExactTable, foldString } from '../matcher/fold';
 import type { Catalogue, Entity, EntityType, SourcePosition } from '../types';
-import { entityCatalogueSchema } from './schema';
+import { ENTITY_CATALOGUE_SCHEMA_VERSION, entityCatalogueSchema } from './schema';
 import { type CatalogueIssue, MAX_CATALOGUE_CHARS, type ParsedSource, parseSource, pointerToPath, positionOf } from './yamlSource';
 
 export type { CatalogueIssue } from './yamlSource';
@@ -21,6 +21,8 @@ export interface CatalogueLoadResult {
   issues: CatalogueIssue[];
   /** No issue of severity error. */
   ok: boolean;
+  /** Files written by a newer version: shown, never written. */
+  readOnly: string[];
 }
 
 export interface LoadOptions {
@@ -48,11 +50,19 @@ export function loadCatalogue(sources: readonly CatalogueSource[], options: Load
   const entities: Entity[] = [];
   const firstById = new Map<string, SourcePosition>();
   const relatedRefs: { id: string; at: SourcePosition }[] = [];
+  const readOnly: string[] = [];
 
   for (const { file, text } of sources) {
     const source = parseSource(file, text, options.maxChars ?? MAX_CATALOGUE_CHARS);
     issues.push(...source.issues);
     if (source.issues.some((i) => i.severity === 'error')) continue;
+    const version = (source.data as { schemaVersion?: unknown } | undefined)?.schemaVersion;
+    if (typeof version === 'number' && Number.isInteger(version) && version > ENTITY_CATALOGUE_SCHEMA_VERSION) {
+      // A newer format: read what this version understands, say so, and never write the file.
+      readOnly.push(file);
+      issues.push({ ...positionOf(source, ['schemaVersion']), severity: 'warning', message: `written by a newer Policy Annotator (catalogue schema ${version}, this one reads ${ENTITY_CATALOGUE_SCHEMA_VERSION}): shown read-only; upgrade the extension to edit it` });
+      source.data = { ...(source.data as object), schemaVersion: ENTITY_CATALOGUE_SCHEMA_VERSION };
+    }
 
     const rejected = new Set<number>();
     let fileRejected = false;
@@ -84,7 +94,7 @@ export function loadCatalogue(sources: readonly CatalogueSource[], options: Load
     if (!firstById.has(ref.id)) issues.push({ ...ref.at, severity: 'warning', message: `related id '${ref.id}' is not in the catalogue` });
   }
   issues.push(...sharedAliasIssues(entities));
-  return { catalogue: { entities }, issues, ok: !issues.some((i) => i.severity === 'error') };
+  return { catalogue: { entities }, issues, ok: !issues.some((i) => i.severity === 'error'), readOnly };
 }
 
 interface RawEntity {
