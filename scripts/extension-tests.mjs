@@ -3,6 +3,8 @@
 import { format } from 'node:util';
 import { launchChromium, newAutomationPage } from './browser.mjs';
 import { remoteUri, workbenchUrl } from './code-server.mjs';
+import { printSummary } from './summary.mjs';
+import { removeTestWorkspace } from './test-workspace.mjs';
 
 // Both printed by test/integration/index.ts; everything else comes from the workbench itself.
 const LOG_TAG = 'PA_LOG:';
@@ -67,4 +69,19 @@ export async function runExtensionTests({ server, folder, extensionPath, testsPa
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Runs the suite in a started code-server, then stops it, removes the throw-away workspace and exits
+ * with the suite's code after printing the closing `N passed, N failed` line. Shared by the runners.
+ */
+export async function runSuiteAndExit({ label, server, workspace, extensionPath, testsPath, timeoutMs }) {
+  let outcome;
+  try {
+    outcome = await runExtensionTests({ server, folder: workspace, extensionPath, testsPath, timeoutMs });
+  } finally {
+    await server.stop();
+    removeTestWorkspace(workspace);
+  }
+  process.exit(printSummary(label, outcome));
 }

@@ -4,9 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer, repoRoot, startCodeServer } from './code-server.mjs';
-import { runExtensionTests } from './extension-tests.mjs';
-import { printSummary } from './summary.mjs';
-import { makeTestWorkspace, removeTestWorkspace } from './test-workspace.mjs';
+import { runSuiteAndExit } from './extension-tests.mjs';
+import { makeTestWorkspace } from './test-workspace.mjs';
 
 const testsPath = join(repoRoot, 'out/test/index');
 if (!existsSync(`${testsPath}.js`)) {
@@ -21,17 +20,11 @@ const server = await startCodeServer({
   env: { PA_TEST_WORKSPACE: workspace },
   logFile: join(repoRoot, 'test-results/code-server-integration.log'),
 });
-let outcome;
-try {
-  outcome = await runExtensionTests({
-    server,
-    folder: workspace,
-    extensionPath: repoRoot,
-    testsPath,
-    timeoutMs: Number(process.env.PA_INTEGRATION_TIMEOUT_S ?? 600) * 1000,
-  });
-} finally {
-  await server.stop();
-  removeTestWorkspace(workspace);
-}
-process.exit(printSummary('integration', outcome));
+await runSuiteAndExit({
+  label: 'integration',
+  server,
+  workspace,
+  extensionPath: repoRoot,
+  testsPath,
+  timeoutMs: Number(process.env.PA_INTEGRATION_TIMEOUT_S ?? 600) * 1000,
+});

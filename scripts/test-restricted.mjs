@@ -6,9 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer, repoRoot, startCodeServer } from './code-server.mjs';
-import { runExtensionTests } from './extension-tests.mjs';
-import { printSummary } from './summary.mjs';
-import { makeTestWorkspace, removeTestWorkspace } from './test-workspace.mjs';
+import { runSuiteAndExit } from './extension-tests.mjs';
+import { makeTestWorkspace } from './test-workspace.mjs';
 
 const testsPath = join(repoRoot, 'out/test/index');
 if (!existsSync(`${testsPath}.js`)) {
@@ -28,17 +27,11 @@ const server = await startCodeServer({
   env: { PA_TEST_WORKSPACE: workspace, PA_INTEGRATION_SUITE: 'restricted' },
   logFile: join(repoRoot, 'test-results/code-server-restricted.log'),
 });
-let outcome;
-try {
-  outcome = await runExtensionTests({
-    server,
-    folder: workspace,
-    extensionPath: repoRoot,
-    testsPath,
-    timeoutMs: Number(process.env.PA_INTEGRATION_TIMEOUT_S ?? 300) * 1000,
-  });
-} finally {
-  await server.stop();
-  removeTestWorkspace(workspace);
-}
-process.exit(printSummary('restricted', outcome));
+await runSuiteAndExit({
+  label: 'restricted',
+  server,
+  workspace,
+  extensionPath: repoRoot,
+  testsPath,
+  timeoutMs: Number(process.env.PA_INTEGRATION_TIMEOUT_S ?? 300) * 1000,
+});

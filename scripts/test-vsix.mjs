@@ -3,9 +3,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeServerCli, ensureCodeServer, makeServerDirs, repoRoot, startCodeServer } from './code-server.mjs';
-import { runExtensionTests } from './extension-tests.mjs';
-import { printSummary } from './summary.mjs';
-import { makeTestWorkspace, removeTestWorkspace } from './test-workspace.mjs';
+import { runSuiteAndExit } from './extension-tests.mjs';
+import { makeTestWorkspace } from './test-workspace.mjs';
 
 const vsix = join(repoRoot, 'dist/policy-annotator.vsix');
 const testsPath = join(repoRoot, 'out/test/index');
@@ -46,17 +45,11 @@ const server = await startCodeServer({
   },
   logFile: join(repoRoot, 'test-results/code-server-vsix.log'),
 });
-let outcome;
-try {
-  outcome = await runExtensionTests({
-    server,
-    folder: workspace,
-    extensionPath: noExtension,
-    testsPath,
-    timeoutMs: Number(process.env.PA_INTEGRATION_TIMEOUT_S ?? 600) * 1000,
-  });
-} finally {
-  await server.stop();
-  removeTestWorkspace(workspace);
-}
-process.exit(printSummary('vsix', outcome));
+await runSuiteAndExit({
+  label: 'vsix',
+  server,
+  workspace,
+  extensionPath: noExtension,
+  testsPath,
+  timeoutMs: Number(process.env.PA_INTEGRATION_TIMEOUT_S ?? 600) * 1000,
+});
