@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandId, CommandIds } from '../commandIds';
+import { escapeMarkdown, safeMarkdown } from '../entities/markdown';
 
-// Hover text comes from repositories other people wrote: it is escaped, HTML is off, and only
-// these commands of ours can run from a link, so a description cannot make a hover run anything else.
+// Hover text comes from repositories other people wrote: it is escaped (one escaper for every hover,
+// in entities/markdown.ts), HTML is off, and only these commands of ours can run from a link.
 export const HOVER_COMMANDS: readonly CommandId[] = [CommandIds.revealAnnotation, CommandIds.editAnnotation, CommandIds.acceptReview, CommandIds.reattach];
 
-/** Escapes Markdown and HTML in text from a file, and keeps it on one paragraph. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
-}
+export { escapeMarkdown };
 
 /** A clickable link to one of our own commands, with JSON arguments. */
 export function commandLink(title: string, command: CommandId, args: unknown): string {
@@ -19,8 +15,5 @@ export function commandLink(title: string, command: CommandId, args: unknown): s
 }
 
 export function trustedMarkdown(): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
-  md.supportHtml = false;
-  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
-  return md;
+  return safeMarkdown(HOVER_COMMANDS);
 }

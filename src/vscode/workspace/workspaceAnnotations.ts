@@ -39,6 +39,8 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The indexed annotations as views read them, rebuilt only when an index changed (not on every refresh). */
+  private fromFiles: WorkspaceEntry[] | undefined;
 
   constructor(
     private readonly service: AnnotationService,
@@ -60,13 +62,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
 
   async entries(): Promise<WorkspaceEntry[]> {
     await this.ready();
-    const fromFiles: WorkspaceEntry[] = [];
-    for (const { folder, index } of this.indexes) {
-      for (const doc of index.documents()) {
-        const uri = vscode.Uri.joinPath(folder.uri, ...doc.documentPath.split('/'));
-        for (const s of doc.annotations) fromFiles.push({ folder, documentPath: doc.documentPath, uri, annotation: fromSummary(s), status: s.review ?? 'anchored' });
-      }
-    }
+    const fromFiles = (this.fromFiles ??= this.indexedEntries());
     // Open documents win over their files. Taken after the await above, so a document opened meanwhile is not listed twice.
     const sessions = this.service.sessionsList();
     const live = new Set(sessions.map((s) => `${s.folder.uri.toString()}|${s.model.documentPath}`));
@@ -80,7 +76,19 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     return out;
   }
 
+  private indexedEntries(): WorkspaceEntry[] {
+    const out: WorkspaceEntry[] = [];
+    for (const { folder, index } of this.indexes) {
+      for (const doc of index.documents()) {
+        const uri = vscode.Uri.joinPath(folder.uri, ...doc.documentPath.split('/'));
+        for (const s of doc.annotations) out.push({ folder, documentPath: doc.documentPath, uri, annotation: fromSummary(s), status: s.review ?? 'anchored' });
+      }
+    }
+    return out;
+  }
+
   private build(): void {
+    this.fromFiles = undefined;
     for (const i of this.indexes) for (const d of i.watcher) d.dispose();
     this.indexes = (vscode.workspace.workspaceFolders ?? []).map((folder) => this.indexFolder(folder));
     this.changed.fire();
@@ -97,7 +105,10 @@ export class WorkspaceAnnotations implements vscode.Disposable {
         await index.saveCache();
       }),
     ).catch(() => undefined);
-    void ready.then(() => this.changed.fire());
+    void ready.then(() => {
+      this.fromFiles = undefined;
+      this.changed.fire();
+    });
 
     // A sidecar changed on disk (any writer: this window, another one, the CLI, git): re-read just that one.
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${annotationsFolder}/**/*.yaml`));
@@ -106,6 +117,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
       const documentPath = rel && !isCatalogueFile(rel) ? documentPathFor(rel, annotationsFolder) : undefined;
       if (!documentPath) return;
       void ready.then(() => index.updateDocument(documentPath)).then(() => {
+        this.fromFiles = undefined;
         this.changed.fire();
         this.saveCacheSoon();
       });
