@@ -148,9 +148,15 @@ export class Workbench {
 
   /** Waits until the status bar shows Policy Annotator's counts for the active document: the extension is ready. */
   async waitForAnnotationCounts(): Promise<string> {
-    const item = this.page.locator('.statusbar-item [aria-label^="Policy Annotator: "], .statusbar-item[aria-label^="Policy Annotator: "]').first();
-    await item.waitFor({ timeout: 30_000 });
-    return (await item.getAttribute('aria-label')) ?? '';
+    // Other status items share the prefix (the index's progress): wait for the one with the counts.
+    const items = this.page.locator('.statusbar-item [aria-label^="Policy Annotator: "], .statusbar-item[aria-label^="Policy Annotator: "]');
+    for (let i = 0; i < 300; i++) {
+      for (const label of await items.evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label') ?? ''))) {
+        if (/^Policy Annotator: \d+ claims/.test(label)) return label;
+      }
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error('the status bar never showed Policy Annotator\'s counts');
   }
 
   /** Selects the first occurrence of text in the active editor with Find (Ctrl+F), as a keyboard user would. */
@@ -170,7 +176,12 @@ export class Workbench {
     const selected = this.activeEditor().locator('.selected-text').first();
     await selected.waitFor();
     // The highlight lies under the text layer: right-click where it is, as a mouse user does.
-    const box = await selected.boundingBox();
+    // The highlight element can exist a moment before it is laid out: wait for its box.
+    let box = await selected.boundingBox();
+    for (let i = 0; i < 50 && !box; i++) {
+      await this.page.waitForTimeout(100);
+      box = await selected.boundingBox();
+    }
     if (!box) throw new Error('the selection is not on screen');
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
     const item = this.page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
