@@ -20,28 +20,31 @@ import { registerCommandTable } from './vscode/registerCommandTable';
 import { activateEntities } from './vscode/entities/activateEntities';
 import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
 import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
+import { WorkspaceModelHost } from './vscode/workspace/workspaceModelHost';
 
 // Composition root: builds the adapters and registers every disposable; no logic lives here.
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Policy Annotator', { log: true });
   const diagnostics = new ProblemDiagnostics('policy-annotator');
-  const service = new AnnotationService({ fs: nodeFileSystem, git: gitForTrust, log, diagnostics });
-  const workspace = new WorkspaceAnnotations(service, nodeFileSystem, context.storageUri);
+  const model = new WorkspaceModelHost(nodeFileSystem, context.storageUri, log);
+  const service = new AnnotationService({ fs: nodeFileSystem, git: gitForTrust, log, diagnostics }, model);
+  const workspace = new WorkspaceAnnotations(service, model);
   const recent = new RecentValues(context.workspaceState);
   const editor = new AnnotationEditor(service, new AuthorResolver(gitForTrust), new UndoStack());
-  const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace });
+  const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace, host: model });
   const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
   const trees = registerTreeViews({ workspace, editor, recent, partyName });
   const review = registerReview(service, nodeFileSystem, log);
   const transfer = transferCommands(context.extensionPath, log);
-  const statusBar = new AnnotationStatusBar(service);
+  const statusBar = new AnnotationStatusBar(service, workspace);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const selector = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
 
   context.subscriptions.push(
     log,
     diagnostics,
+    model,
     service,
     workspace,
     statusBar,

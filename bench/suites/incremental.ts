@@ -1,11 +1,11 @@
 // 5. One keystroke in a 1 MB document with 1,000 annotations and 5,000 entity mentions: what the
 // editor does per change event (annotation spans, mention shift) and per debounced rescan (the
-// edited lines only), using the host-free helpers of src/vscode/entities/mentionEdits.ts.
+// edited lines only), using the host-free helpers of src/core/entities/mentionEdits.ts.
 import { applyChangesToText, type TextChange } from '../../src/core/anchoring';
 import { buildEntityIndex, type EntityIndex, type Mention } from '../../src/core/entities';
 import type { LoadedSidecar } from '../../src/core/store/sidecarStore';
 import { DocumentAnnotations } from '../../src/core/workspace/documentAnnotations';
-import { offsetMentions, rescanRegion, shiftMentions, spliceMentions } from '../../src/vscode/entities/mentionEdits';
+import { offsetMentions, rescanRegion, shiftMentions, spliceMentions } from '../../src/core/entities/mentionEdits';
 import { generateAnnotations } from '../lib/annotations';
 import { generateCatalogue } from '../lib/catalogue';
 import { figure, stats } from '../lib/measure';

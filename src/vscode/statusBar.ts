@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { AnnotationService } from './annotations/annotationService';
 import { ContextKeys } from './commandIds';
 import { annotatable } from './documentFilter';
+import { reviewReason } from '../core/workspace/needsReview';
+import type { WorkspaceAnnotations } from './workspace/workspaceAnnotations';
 
 /**
  * The active document's annotation counts and how many need review, in the status bar;
@@ -11,12 +13,17 @@ export class AnnotationStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('policyAnnotator.counts', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
-  constructor(private readonly service: AnnotationService) {
+  constructor(
+    private readonly service: AnnotationService,
+    private readonly workspace: WorkspaceAnnotations,
+  ) {
     this.item.name = 'Policy Annotator';
     this.item.command = 'policyAnnotator.review.focus';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       service.onDidChangeAnnotations((uri) => uri.toString() === vscode.window.activeTextEditor?.document.uri.toString() && this.update()),
+      // A link's other end may appear or vanish in another document: counted with the same rule as the Needs Review view.
+      workspace.onDidChange(() => this.update()),
     );
     this.update();
   }
@@ -40,7 +47,7 @@ export class AnnotationStatusBar implements vscode.Disposable {
     let review = 0;
     for (const live of session.model.list()) {
       counts[live.annotation.kind]++;
-      if (live.annotation.review || live.status === 'fuzzy' || live.status === 'ambiguous' || live.status === 'orphaned') review++;
+      if (reviewReason(live.annotation, session.model.documentPath, live.status, (documentPath, id) => this.workspace.exists(session.folder, documentPath, id))) review++;
     }
     void vscode.commands.executeCommand('setContext', ContextKeys.hasReview, review > 0);
     this.item.text = `$(comment-discussion) ${counts.claim} $(thumbsup) ${counts.stance} $(note) ${counts.note} $(references) ${counts.link}${review ? ` $(warning) ${review}` : ''}`;

@@ -1,7 +1,7 @@
 // DirectoryLister over node:fs: every file under a folder, for the workspace index.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import type { DirectoryLister } from '../workspace/workspaceIndex';
+import type { DirectoryLister } from './directoryLister';
 
 export const nodeLister: DirectoryLister = {
   async listFiles(dir) {

@@ -3,7 +3,7 @@
 // block the extension host for hundreds of ms). Entries are trusted only while the sidecar's size
 // and mtime are unchanged.
 import type { FileSystem } from '../ports/fileSystem';
-import type { DocumentSummary } from './workspaceIndex';
+import type { CacheEntry } from './summaries';
 
 // 2: summaries carry note, author, modified and the review reason.
 export const INDEX_CACHE_VERSION = 2;
@@ -13,14 +13,6 @@ export interface CacheHeader {
   version: number;
   annotationsFolder: string;
   count: number;
-}
-
-/** One sidecar as cached: the summary and the file facts it was made from. */
-export interface CacheEntry {
-  sidecar: string;
-  size: number;
-  mtimeMs: number;
-  summary: DocumentSummary;
 }
 
 /** Runs between slices of work; resolves when the event loop has had a turn. */

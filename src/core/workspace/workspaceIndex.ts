@@ -10,54 +10,13 @@
 // one with a yield whenever a slice has run `sliceMs`, and the cache is read and written a line
 // at a time. A sidecar whose size and mtime match the cache is not read at all.
 import * as path from 'node:path';
-import { AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../model';
-import type { Annotation, AnnotationKind, ClaimType, LinkRelation, Polarity, ReviewStatus } from '../model';
+import type { DirectoryLister } from '../ports/directoryLister';
 import type { FileSystem } from '../ports/fileSystem';
 import { isCatalogueFile } from '../store/catalogueFiles';
 import { documentPathFor, sidecarPathFor } from '../store/documentPaths';
-import { readSidecar } from '../store/readSidecar';
-import { CacheEntry, readIndexCache, writeIndexCache } from './indexCache';
-
-/** What the index needs beyond FileSystem: every file under a folder (absolute paths, any depth). */
-export interface DirectoryLister {
-  listFiles(dir: string): Promise<string[]>;
-}
-
-/** One annotation as views need it: no context (prefix, suffix) and no creation time. */
-export interface AnnotationSummary {
-  id: string;
-  kind: AnnotationKind;
-  documentPath: string;
-  exact: string;
-  start: number;
-  end: number;
-  label?: string;
-  claimType?: ClaimType;
-  speaker?: string;
-  holder?: string;
-  target?: string;
-  polarity?: Polarity;
-  from?: string;
-  to?: string;
-  relation?: LinkRelation;
-  tags?: string[];
-  note?: string;
-  author: string;
-  modified: string;
-  /** The review status, when the annotation needs a person's eye. */
-  review?: ReviewStatus;
-  reviewReason?: string;
-}
-
-export interface DocumentSummary {
-  documentPath: string;
-  /** The sidecar, relative to the workspace root with '/'. */
-  sidecar: string;
-  annotations: AnnotationSummary[];
-  /** Problems readSidecar found (errors and warnings). */
-  problems: number;
-  writable: boolean;
-}
+import { readIndexCache, writeIndexCache } from './indexCache';
+import { ReferenceIndex, type Reference, type ReferenceField } from './referenceIndex';
+import { type AnnotationSummary, type CacheEntry, type DocumentSummary, summarise } from './summaries';
 
 export interface LoadProgress {
   /** Sidecars handled so far, of `total`; `fromCache` of them were not read. */
@@ -86,24 +45,11 @@ export interface WorkspaceIndexOptions {
   sliceMs?: number;
 }
 
-/** Which field of an annotation refers to another annotation or an entity. */
-export type ReferenceField = 'speaker' | 'holder' | 'target' | 'from' | 'to';
-
-export interface Reference {
-  annotation: AnnotationSummary;
-  field: ReferenceField;
-}
-
-const REF_FIELDS: ReferenceField[] = ['speaker', 'holder', 'target', 'from', 'to'];
-
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 export class WorkspaceIndex {
   private readonly docs = new Map<string, { entry: CacheEntry }>();
-  private readonly ids = new Map<string, AnnotationSummary[]>();
-  private readonly entities = new Map<string, Reference[]>();
-  /** `documentPath#id` → annotations whose from/to/target point there. */
-  private readonly refs = new Map<string, Reference[]>();
+  private readonly lookups = new ReferenceIndex();
   private readonly listeners = new Set<(documentPaths: string[]) => void>();
   private readonly annotationsFolder: string;
   private readonly chunkSize: number;
@@ -226,45 +172,34 @@ export class WorkspaceIndex {
     return this.docs.get(documentPath)?.entry.summary;
   }
 
-  /** Annotations with this id anywhere in the workspace (more than one only if ids clash). */
+  /** Annotations with this id anywhere in the folder (more than one only if ids clash). */
   byId(id: string): readonly AnnotationSummary[] {
-    return this.ids.get(id) ?? [];
+    return this.lookups.byId(id);
   }
 
   /** The annotation a reference (`path#id`, or `#id` read in `fromDocument`) points at. */
   resolve(ref: string, fromDocument: string): AnnotationSummary | undefined {
-    const parsed = parseAnnotationRef(ref);
-    if (!parsed) return undefined;
-    const documentPath = parsed.document ?? fromDocument;
-    return this.byId(parsed.id).find((a) => a.documentPath === documentPath);
+    return this.lookups.resolve(ref, fromDocument);
   }
 
   /** Annotations whose speaker, holder, target, from or to is this entity id. */
   byEntity(entityId: string): readonly Reference[] {
-    return this.entities.get(entityId) ?? [];
+    return this.lookups.byEntity(entityId);
   }
 
   /** Entity ids referred to anywhere, with how many references each has. */
   entityCounts(): Map<string, number> {
-    return new Map([...this.entities].map(([id, list]) => [id, list.length]));
+    return this.lookups.entityCounts();
   }
 
   /** Links and stances that point at this annotation (their from, to or target). */
   incoming(documentPath: string, id: string): readonly Reference[] {
-    return this.refs.get(`${documentPath}#${id}`) ?? [];
+    return this.lookups.incoming(documentPath, id);
   }
 
   /** What this annotation points at: each of its from/to/target that names an existing annotation. */
   outgoing(documentPath: string, id: string): Array<{ field: ReferenceField; annotation: AnnotationSummary }> {
-    const a = this.byId(id).find((s) => s.documentPath === documentPath);
-    if (!a) return [];
-    const out: Array<{ field: ReferenceField; annotation: AnnotationSummary }> = [];
-    for (const field of ['from', 'to', 'target'] as const) {
-      const value = a[field];
-      const target = value === undefined ? undefined : this.resolve(value, documentPath);
-      if (target) out.push({ field, annotation: target });
-    }
-    return out;
+    return this.lookups.outgoing(documentPath, id);
   }
 
   get annotationCount(): number {
@@ -279,40 +214,14 @@ export class WorkspaceIndex {
     const documentPath = entry.summary.documentPath;
     if (this.docs.has(documentPath)) this.remove(documentPath);
     this.docs.set(documentPath, { entry });
-    for (const a of entry.summary.annotations) {
-      push(this.ids, a.id, a);
-      for (const field of REF_FIELDS) {
-        const value = a[field];
-        if (value === undefined || value === AUTHOR || value.startsWith(TOPIC_PREFIX)) continue;
-        const ref = parseAnnotationRef(value);
-        if (ref) push(this.refs, `${ref.document ?? documentPath}#${ref.id}`, { annotation: a, field });
-        else push(this.entities, value, { annotation: a, field });
-      }
-    }
+    this.lookups.add(entry.summary);
   }
 
   private remove(documentPath: string): void {
     const doc = this.docs.get(documentPath);
     if (!doc) return;
     this.docs.delete(documentPath);
-    // Each key once: an entity named by thousands of annotations is filtered once, not per mention.
-    const ids = new Set<string>();
-    const refs = new Set<string>();
-    const entities = new Set<string>();
-    for (const a of doc.entry.summary.annotations) {
-      ids.add(a.id);
-      for (const field of REF_FIELDS) {
-        const value = a[field];
-        if (value === undefined) continue;
-        const ref = parseAnnotationRef(value);
-        if (ref) refs.add(`${ref.document ?? documentPath}#${ref.id}`);
-        else entities.add(value);
-      }
-    }
-    const notMine = (r: Reference): boolean => r.annotation.documentPath !== documentPath;
-    for (const id of ids) prune(this.ids, id, (a) => a.documentPath !== documentPath);
-    for (const key of refs) prune(this.refs, key, notMine);
-    for (const key of entities) prune(this.entities, key, notMine);
+    this.lookups.remove(doc.entry.summary);
   }
 
   private emit(documentPaths: string[]): void {
@@ -332,51 +241,4 @@ export class WorkspaceIndex {
   private documentPathOf(rel: string): string | undefined {
     return isCatalogueFile(rel) ? undefined : documentPathFor(rel, this.annotationsFolder);
   }
-}
-
-/** Reads one sidecar's text into the summary views need. */
-export function summarise(sidecar: string, documentPath: string, text: string, stat: { size: number; mtimeMs: number }): CacheEntry {
-  const read = readSidecar(text, sidecar, { rememberLayout: false });
-  const annotations = (read.sidecar?.annotations ?? []).map((a) => summariseAnnotation(a, documentPath));
-  return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, problems: read.problems.length, writable: read.writable } };
-}
-
-/**
- * A copy of `s` that does not keep its source alive: V8 makes substrings (of a whole sidecar
- * text, here) as views into their parent, so one kept quote would pin the whole file.
- */
-const own = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
-
-export function summariseAnnotation(a: Annotation, documentPath: string): AnnotationSummary {
-  const s: AnnotationSummary = { id: own(a.id), kind: a.kind, documentPath, exact: own(a.anchor.exact), start: a.anchor.start, end: a.anchor.end, author: own(a.author), modified: own(a.modified) };
-  switch (a.kind) {
-    case 'claim':
-      Object.assign(s, { label: own(a.label), claimType: a.claimType, speaker: own(a.speaker) });
-      break;
-    case 'stance':
-      Object.assign(s, { holder: own(a.holder), target: own(a.target), polarity: a.polarity });
-      break;
-    case 'link':
-      Object.assign(s, { from: own(a.from), to: own(a.to), relation: a.relation });
-      break;
-  }
-  if (a.tags?.length) s.tags = a.tags.map(own);
-  if (a.note) s.note = own(a.note);
-  if (a.review) s.review = a.review.status;
-  if (a.review?.reason) s.reviewReason = own(a.review.reason);
-  return s;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function prune<K, V>(map: Map<K, V[]>, key: K, keep: (v: V) => boolean): void {
-  const list = map.get(key);
-  if (!list) return;
-  const kept = list.filter(keep);
-  if (kept.length) map.set(key, kept);
-  else map.delete(key);
 }

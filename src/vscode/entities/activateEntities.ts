@@ -3,6 +3,7 @@ import type { FileSystem } from '../../core/ports/fileSystem';
 import { ProblemDiagnostics } from '../annotations/problemDiagnostics';
 import { ANNOTATED_LANGUAGES } from '../documentFilter';
 import type { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
+import type { WorkspaceModelHost } from '../workspace/workspaceModelHost';
 import { CandidateActions } from './candidateActions';
 import { registerEntityCommands } from './entityCommands';
 import { EntityDecorations } from './entityDecorations';
@@ -17,13 +18,15 @@ export interface EntityDeps {
   log: vscode.LogOutputChannel;
   /** Every annotation in the workspace, for "annotations about this entity" in the hover. */
   workspace: WorkspaceAnnotations;
+  /** The workspace model: catalogues and the documents' mentions on disk. */
+  host: WorkspaceModelHost;
 }
 
 /** Wires entity recognition into the editor; returns the service, which is also the EntityDirectory. */
 export function activateEntities(context: vscode.ExtensionContext, deps: EntityDeps): EntityService {
   const diagnostics = new ProblemDiagnostics('policy-annotator-entities');
-  const service = new EntityService({ fs: deps.fs, log: deps.log, diagnostics });
-  const mentions = new WorkspaceMentions(service, deps.fs, deps.log);
+  const service = new EntityService({ fs: deps.fs, log: deps.log, diagnostics, host: deps.host });
+  const mentions = new WorkspaceMentions(service, deps.host);
   const tree = new EntityTreeProvider(service, mentions);
   const documents = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
   const catalogues = { language: 'yaml', scheme: 'file', pattern: '**/{entities,*.entities}.yaml' };

@@ -3,7 +3,7 @@ import { toNormalizedOffset } from '../annotations/documentOffsets';
 import { CommandIds } from '../commandIds';
 import type { AddEntityArgs } from './addEntityCommands';
 import type { EntityService } from './entityService';
-import { mentionsIn } from './mentionEdits';
+import { mentionsIn } from '../../core/entities/mentionEdits';
 
 /** "Add to catalogue" on a suggested name (a candidate mention) under the cursor or selection. */
 export class CandidateActions implements vscode.CodeActionProvider {

@@ -4,7 +4,7 @@ import { scanDocument, type ScanOptions } from '../../core/entities/scanDocument
 import type { Mention, Span } from '../../core/entities/types';
 import { normalizedText } from '../annotations/documentOffsets';
 import type { FolderCatalogue } from './folderCatalogue';
-import { chunks, offsetMentions, rescanRegion, shiftMentions, spliceMentions } from './mentionEdits';
+import { chunks, offsetMentions, rescanRegion, shiftMentions, spliceMentions } from '../../core/entities/mentionEdits';
 
 /** Pause after the last keystroke before rescanning. */
 export const RESCAN_DELAY_MS = 150;

@@ -4,7 +4,7 @@ import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { affectsEntitySettings, readEntitySettings } from './entitySettings';
 import type { EntityService } from './entityService';
 import { decorationOptions, kindOf, STYLE_KEYS, type StyleKey, styleOf } from './entityStyles';
-import { firstEndingAfter } from './mentionEdits';
+import { firstEndingAfter } from '../../core/entities/mentionEdits';
 
 /** Above this size only the lines on screen (and a margin) are decorated. */
 const LARGE_DOCUMENT_CHARS = 300_000;

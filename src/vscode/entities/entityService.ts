@@ -10,14 +10,18 @@ import { loadCandidateFinder } from './candidateFinder';
 import { DocumentMentions } from './documentMentions';
 import { type EntityChoice, type EntityDirectory, toChoice } from './entityDirectory';
 import { affectsEntitySettings, readEntitySettings } from './entitySettings';
-import { type FolderCatalogue, loadFolderCatalogue } from './folderCatalogue';
-import { mentionAt, mentionsIn } from './mentionEdits';
+import { type FolderCatalogue, fromSnapshot } from './folderCatalogue';
+import type { FolderModel } from '../../core/workspace/folderModel';
+import type { WorkspaceModelHost } from '../workspace/workspaceModelHost';
+import { mentionAt, mentionsIn } from '../../core/entities/mentionEdits';
 
 export interface EntityServiceDeps {
   fs: FileSystem;
   log: vscode.LogOutputChannel;
   /** The collection for catalogue problems. */
   diagnostics: ProblemDiagnostics;
+  /** The workspace model, which loads each folder's catalogue and reloads it when its files change. */
+  host: WorkspaceModelHost;
 }
 
 export interface MentionsChange {
@@ -27,20 +31,17 @@ export interface MentionsChange {
 }
 
 /**
- * Loads each workspace folder's entity catalogue (and reloads it when its files change), and keeps
- * the mentions of every open annotatable document.
+ * Each workspace folder's entity catalogue, as the workspace model loads it (with its problems in
+ * the Problems view), and the mentions of every open annotatable document.
  */
 export class EntityService implements EntityDirectory, vscode.Disposable {
   private readonly folders = new Map<string, FolderCatalogue>();
-  private readonly loading = new Map<string, Promise<void>>();
   private readonly docs = new Map<string, DocumentMentions>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly mentionsChanged = new vscode.EventEmitter<MentionsChange>();
   readonly onDidChange = this.changed.event;
   readonly onDidChangeMentions = this.mentionsChanged.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.mentionsChanged];
-  private watchers: vscode.Disposable[] = [];
-  private reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly warnedLarge = new Set<string>();
   private finder: CandidateFinder | undefined;
   private sorted: EntityChoice[] | undefined;
@@ -53,10 +54,13 @@ export class EntityService implements EntityDirectory, vscode.Disposable {
       ws.onDidOpenTextDocument((d) => this.open(d)),
       ws.onDidCloseTextDocument((d) => this.close(d)),
       ws.onDidChangeTextDocument((e) => this.edit(e)),
-      ws.onDidChangeWorkspaceFolders(() => void this.reloadAll()),
       ws.onDidChangeConfiguration((e) => this.configurationChanged(e)),
+      this.deps.host.onDidChange((c) => {
+        if (c.kind === 'folders') this.syncFolders();
+        if (c.kind === 'catalogue') this.apply(c.folder);
+      }),
     );
-    void this.reloadAll();
+    this.syncFolders();
   }
 
   // ── EntityDirectory ──────────────────────────────────────────────────────
@@ -135,43 +139,41 @@ export class EntityService implements EntityDirectory, vscode.Disposable {
 
   /** Resolves once catalogues are loaded and every open document is scanned. */
   async whenIdle(): Promise<void> {
-    while (this.loading.size) await Promise.allSettled([...this.loading.values()]);
+    await Promise.all(this.deps.host.model.folders().map((f) => f.catalogueReady));
     await Promise.all([...this.docs.values()].map((d) => d.idle()));
   }
 
   // ── Catalogues ───────────────────────────────────────────────────────────
 
+  /** Loads every folder's catalogue again (Reload Entity Catalogues). */
   async reloadAll(): Promise<void> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const keys = new Set(folders.map((f) => f.uri.toString()));
+    await Promise.all(this.deps.host.model.folders().map((f) => f.reloadCatalogue()));
+  }
+
+  /** Loads a folder's catalogue again (after this window wrote it); resolves once it is in use. */
+  async reloadFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    await this.deps.host.folderFor(folder)?.reloadCatalogue();
+  }
+
+  /** Drops the catalogues of folders that left the workspace; takes those already loaded. */
+  private syncFolders(): void {
+    const models = this.deps.host.model.folders();
+    const roots = new Set(models.map((m) => vscode.Uri.file(m.root).toString()));
     for (const [key, catalogue] of this.folders) {
-      if (keys.has(key)) continue;
+      if (roots.has(key)) continue;
       for (const uri of catalogue.uris) this.deps.diagnostics.set(uri, []);
       this.folders.delete(key);
+      this.sorted = undefined;
     }
-    this.watch(folders);
-    await Promise.all(folders.map((f) => this.reloadFolder(f)));
+    for (const model of models) if (model.catalogue && this.folders.get(vscode.Uri.file(model.root).toString())?.generation !== model.catalogue.generation) this.apply(model);
   }
 
-  reloadFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+  /** A folder's catalogue was (re)loaded: its problems, and every open document of that folder scanned with it. */
+  private apply(model: FolderModel): void {
+    const folder = this.deps.host.workspaceFolder(model);
+    if (!folder || !model.catalogue) return;
     const key = folder.uri.toString();
-    const previous = this.loading.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.load(folder)).finally(() => {
-      if (this.loading.get(key) === next) this.loading.delete(key);
-    });
-    this.loading.set(key, next);
-    return next;
-  }
-
-  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
-    const key = folder.uri.toString();
-    let catalogue: FolderCatalogue;
-    try {
-      catalogue = await loadFolderCatalogue(folder, readEntitySettings(folder).entityCatalogues, this.deps.fs);
-    } catch (error) {
-      this.deps.log.error(`Could not load the entity catalogue of ${folder.name}: ${String(error)}`);
-      return;
-    }
+    const catalogue = fromSnapshot(folder, model.catalogue);
     const old = this.folders.get(key);
     for (const uri of old?.uris ?? []) this.deps.diagnostics.set(uri, []);
     for (const file of catalogue.files) this.deps.diagnostics.set(file.uri, catalogue.issues.filter((i) => i.file === file.file));
@@ -188,33 +190,7 @@ export class EntityService implements EntityDirectory, vscode.Disposable {
     this.changed.fire();
   }
 
-  private watch(folders: readonly vscode.WorkspaceFolder[]): void {
-    for (const w of this.watchers) w.dispose();
-    this.watchers = [];
-    for (const folder of folders) {
-      const reload = () => this.scheduleReload(folder);
-      for (const entry of readEntitySettings(folder).entityCatalogues) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, entry));
-        this.watchers.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
-      }
-    }
-  }
-
-  /** Saving from an editor or a checkout can fire several events at once: load once. */
-  private scheduleReload(folder: vscode.WorkspaceFolder): void {
-    const key = folder.uri.toString();
-    clearTimeout(this.reloadTimers.get(key));
-    this.reloadTimers.set(
-      key,
-      setTimeout(() => {
-        this.reloadTimers.delete(key);
-        void this.reloadFolder(folder);
-      }, 30),
-    );
-  }
-
   private configurationChanged(event: vscode.ConfigurationChangeEvent): void {
-    if (affectsEntitySettings(event, 'entityCatalogues')) void this.reloadAll();
     if (affectsEntitySettings(event, 'entityCandidates')) for (const state of this.docs.values()) void state.rescanAll();
     if (affectsEntitySettings(event, 'maxDocumentSize') || event.affectsConfiguration('policyAnnotator.documentGlob') || event.affectsConfiguration('policyAnnotator.annotationsFolder')) {
       for (const document of vscode.workspace.textDocuments) {
@@ -276,8 +252,7 @@ export class EntityService implements EntityDirectory, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.reloadTimers.values()) clearTimeout(t);
     for (const state of this.docs.values()) state.dispose();
-    for (const d of [...this.disposables, ...this.watchers]) d.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { type CatalogueIssue, loadCatalogue } from '../../core/entities/catalogue/load';
-import { buildEntityIndex, type EntityIndex } from '../../core/entities/matcher/entityIndex';
+import type { CatalogueIssue } from '../../core/entities/catalogue/load';
+import type { EntityIndex } from '../../core/entities/matcher/entityIndex';
 import type { Entity } from '../../core/entities/types';
-import type { FileSystem } from '../../core/ports/fileSystem';
-import { type CatalogueFile, catalogueUris, readCatalogueFiles } from './catalogueSources';
+import type { CatalogueSnapshot } from '../../core/workspace/catalogueSnapshot';
+import type { CatalogueFile } from './catalogueSources';
 
-/** The loaded catalogue of one workspace folder: built once per change, shared by every document in it. */
+/** The loaded catalogue of one workspace folder (the workspace model's snapshot, with editor URIs): shared by every document in it. */
 export interface FolderCatalogue {
   folder: vscode.WorkspaceFolder;
   /** Every file the setting names, found or not (watched, and where new entities go). */
@@ -17,13 +17,9 @@ export interface FolderCatalogue {
   generation: number;
 }
 
-let generation = 0;
-
-export async function loadFolderCatalogue(folder: vscode.WorkspaceFolder, entries: readonly string[], fs: FileSystem): Promise<FolderCatalogue> {
-  const uris = await catalogueUris(folder, entries);
-  const files = await readCatalogueFiles(folder, uris, fs);
-  const result = loadCatalogue(files);
-  return { folder, uris, files, issues: result.issues, index: buildEntityIndex(result.catalogue), generation: ++generation };
+export function fromSnapshot(folder: vscode.WorkspaceFolder, snapshot: CatalogueSnapshot): FolderCatalogue {
+  const files = snapshot.files.map((f) => ({ uri: vscode.Uri.file(f.path), file: f.file, text: f.text }));
+  return { folder, uris: snapshot.paths.map((p) => vscode.Uri.file(p)), files, issues: snapshot.issues, index: snapshot.index, generation: snapshot.generation };
 }
 
 export function fileOf(catalogue: FolderCatalogue, label: string): CatalogueFile | undefined {

@@ -1,4 +1,5 @@
 import { Annotation, AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
+import { reviewReason } from '../../core/workspace/needsReview';
 import type { WorkspaceEntry } from '../workspace/workspaceAnnotations';
 
 export type ViewKind = 'claims' | 'stances' | 'links' | 'review';
@@ -48,20 +49,9 @@ export function matches(a: Annotation, filter: Filter | undefined): boolean {
   return filter.words.every((w) => haystack.includes(w));
 }
 
-const REVIEW_STATUSES = new Set(['fuzzy', 'ambiguous', 'orphaned', 'conflict']);
-
-/** Why an entry needs a person's eye, or undefined. Broken links count too. */
+/** Why an entry needs a person's eye, or undefined (core/workspace/needsReview.ts decides, for every surface). */
 export function reviewProblem(entry: WorkspaceEntry, known: Set<string>): string | undefined {
-  const a = entry.annotation;
-  if (a.review) return `${a.review.status}${a.review.reason ? `: ${a.review.reason}` : ''}`;
-  if (REVIEW_STATUSES.has(entry.status)) return entry.status;
-  if (a.kind === 'link') {
-    for (const ref of [a.from, a.to]) {
-      const parsed = parseAnnotationRef(ref);
-      if (parsed && !known.has(`${parsed.document ?? entry.documentPath}#${parsed.id}`)) return `broken link: ${ref} does not exist`;
-    }
-  }
-  return undefined;
+  return reviewReason(entry.annotation, entry.documentPath, entry.status, (documentPath, id) => known.has(`${documentPath}#${id}`));
 }
 
 /** The nodes of one view: annotations of its kind, filtered, grouped, with stable ids. */

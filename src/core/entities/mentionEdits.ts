@@ -1,5 +1,5 @@
-import type { TextChange } from '../../core/anchoring/types';
-import type { Mention, Span } from '../../core/entities/types';
+import type { TextChange } from '../anchoring/types';
+import type { Mention, Span } from './types';
 
 // Host-free bookkeeping for keeping a document's mentions current between scans.
 
