@@ -142,9 +142,10 @@ export async function startCodeServer({ folder, dirs = makeServerDirs(), setting
  * The workbench URL. payload entries are VS Code's [name, value] pairs (extensionDevelopmentPath, ...);
  * local paths in them must already be vscode-remote URIs (see remoteUri).
  */
-export function workbenchUrl(server, { folder, payload } = {}) {
+export function workbenchUrl(server, { folder, workspace, payload } = {}) {
   const params = new URLSearchParams();
-  if (folder) params.set('folder', folder);
+  if (workspace) params.set('workspace', workspace); // a .code-workspace file: a multi-root workspace
+  else if (folder) params.set('folder', folder);
   if (payload) params.set('payload', JSON.stringify(payload));
   const query = params.toString();
   return `${server.origin}/${query ? `?${query}` : ''}`;

@@ -17,7 +17,7 @@ const verbose = Boolean(process.env.PA_VERBOSE);
  * Lines the tests print are echoed at once; the workbench's own log is kept back and printed only when
  * the run fails, or always with PA_VERBOSE=1.
  */
-export async function runExtensionTests({ server, folder, extensionPath, testsPath, timeoutMs }) {
+export async function runExtensionTests({ server, folder, workspaceFile, extensionPath, testsPath, timeoutMs }) {
   const browser = await launchChromium();
   const workbenchLog = [];
   let result = null;
@@ -38,6 +38,7 @@ export async function runExtensionTests({ server, folder, extensionPath, testsPa
     page.on('pageerror', (err) => workbenchLog.push(`[workbench page error] ${err.message}`));
     const url = workbenchUrl(server, {
       folder,
+      workspace: workspaceFile,
       payload: [
         ['extensionDevelopmentPath', remoteUri(server, extensionPath)],
         ['extensionTestsPath', remoteUri(server, testsPath)],
@@ -75,10 +76,10 @@ export async function runExtensionTests({ server, folder, extensionPath, testsPa
  * Runs the suite in a started code-server, then stops it, removes the throw-away workspace and exits
  * with the suite's code after printing the closing `N passed, N failed` line. Shared by the runners.
  */
-export async function runSuiteAndExit({ label, server, workspace, extensionPath, testsPath, timeoutMs }) {
+export async function runSuiteAndExit({ label, server, workspace, workspaceFile, extensionPath, testsPath, timeoutMs }) {
   let outcome;
   try {
-    outcome = await runExtensionTests({ server, folder: workspace, extensionPath, testsPath, timeoutMs });
+    outcome = await runExtensionTests({ server, folder: workspace, workspaceFile, extensionPath, testsPath, timeoutMs });
   } finally {
     await server.stop();
     removeTestWorkspace(workspace);

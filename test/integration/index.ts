@@ -35,10 +35,12 @@ function runMocha(): Promise<{ passed: number; failed: number; pending: number }
     timeout: 20_000,
     grep: process.env.PA_INTEGRATION_GREP || undefined,
   });
-  // PA_INTEGRATION_SUITE=restricted runs only restricted/ (Restricted Mode, scripts/test-restricted.mjs); otherwise it is left out.
-  const restricted = process.env.PA_INTEGRATION_SUITE === 'restricted';
+  // PA_INTEGRATION_SUITE=restricted runs only restricted/ (Restricted Mode, scripts/test-restricted.mjs), =multiroot
+  // only multiroot/ (a two-folder workspace, scripts/test-multiroot.mjs); otherwise both are left out.
+  const suite = process.env.PA_INTEGRATION_SUITE ?? '';
+  const own = (f: string) => f.split(/[\\/]/)[0];
   const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.js') && f.split(/[\\/]/)[0] === 'restricted' === restricted)
+    .filter((f) => f.endsWith('.test.js') && (suite ? own(f) === suite : !['restricted', 'multiroot'].includes(own(f))))
     .sort();
   for (const f of files) mocha.addFile(join(__dirname, f));
 

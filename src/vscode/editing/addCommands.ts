@@ -7,7 +7,7 @@ import { AnnotationService } from '../annotations/annotationService';
 import { readSettings } from '../settings';
 import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
 import { AnnotationEditor, SELF } from './annotationEditor';
-import { CommandSelection, commandSelection, SelectionArgs } from './commandTarget';
+import { CommandSelection, commandSelection, SelectionArgs, UserError } from './commandTarget';
 import { EntitySuggestions, inputLabel, inputNote, pickClaimType, pickLinkTarget, pickParty, pickPolarity, pickRelation, pickStanceTarget, ReferenceChoice } from './prompts';
 import { RecentValues } from './recentValues';
 import { clip } from '../../core/text/clip';
@@ -76,8 +76,12 @@ export function addCommands(deps: AddDeps) {
     // The link starts at the annotation the selection is in, if any, else at its own passage.
     const host = session?.model.list().find((l) => l.span && l.annotation.kind !== 'link' && l.span.start <= span.start && l.span.end >= span.end);
     const from = args?.from ?? (host ? formatAnnotationRef(undefined, host.annotation.id) : SELF);
-    const to = args?.to ?? (await pickLinkTarget(referenceChoices(await deps.workspace.entries(), documentPath, host?.annotation.id), deps.entities.allEntities()));
+    // References are relative to their folder: the picker offers this folder's annotations only.
+    const entries = (await deps.workspace.entries()).filter((e) => !session || e.folder.uri.toString() === session.folder.uri.toString());
+    const to = args?.to ?? (await pickLinkTarget(referenceChoices(entries, documentPath, host?.annotation.id), deps.entities.allEntities()));
     if (to === undefined) return undefined;
+    const other = session && deps.workspace.otherFolderOf(session.folder, to, documentPath);
+    if (session && other) throw new UserError(`A link cannot cross workspace folders: ${to} is an annotation in the folder “${other.name}”, and this document is in “${session.folder.name}”. Each folder keeps its own annotations and catalogue; link to an annotation in “${session.folder.name}”.`);
     const relation = args?.relation ?? (await pickRelation(deps.recent));
     if (relation === undefined) return undefined;
     await deps.recent.remember('relation', relation);

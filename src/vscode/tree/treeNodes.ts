@@ -67,8 +67,10 @@ export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: G
     nodes.push({ type: 'annotation', id: `${entry.folder.uri.toString()}|${entry.documentPath}#${entry.annotation.id}`, entry, problem });
   }
   const groups = new Map<string, GroupNode>();
+  // In a multi-root workspace a document is named with its folder: two folders may hold the same path.
+  const multiRoot = new Set(entries.map((e) => e.folder.uri.toString())).size > 1;
   for (const node of nodes) {
-    const key = view !== 'review' && groupBy === 'party' ? partyOf(node.entry.annotation) : node.entry.documentPath;
+    const key = view !== 'review' && groupBy === 'party' ? partyOf(node.entry.annotation) : multiRoot ? `${node.entry.folder.name}/${node.entry.documentPath}` : node.entry.documentPath;
     const label = view !== 'review' && groupBy === 'party' ? partyLabel(key, partyName) : key;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { type: 'group', id: `${view}|${groupBy}|${key}`, label, children: [] }));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Annotation, AnchorStatus } from '../../core/model';
+import { Annotation, AnchorStatus, parseAnnotationRef } from '../../core/model';
 import { annotationFromSummary } from '../../core/workspace/summaries';
 import { AnnotationService } from '../annotations/annotationService';
 import { WorkspaceModelHost } from './workspaceModelHost';
@@ -69,6 +69,18 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     const session = this.service.sessionsList().find((s) => s.folder.uri.toString() === folder.uri.toString() && s.model.documentPath === documentPath);
     if (session) return session.model.list().some((i) => i.annotation.id === id);
     return !!this.host.folderFor(folder)?.index.byId(id).some((a) => a.documentPath === documentPath);
+  }
+
+  /**
+   * The other workspace folder a reference made in `folder` would mean, when its target is not in
+   * `folder` but in another one: references are relative to their own folder, so such a link is refused.
+   */
+  otherFolderOf(folder: vscode.WorkspaceFolder, ref: string, fromDocument: string): vscode.WorkspaceFolder | undefined {
+    const parsed = parseAnnotationRef(ref);
+    if (!parsed) return undefined;
+    const documentPath = parsed.document ?? fromDocument;
+    if (this.exists(folder, documentPath, parsed.id)) return undefined;
+    return (vscode.workspace.workspaceFolders ?? []).find((f) => f.uri.toString() !== folder.uri.toString() && this.exists(f, documentPath, parsed.id));
   }
 
   private indexedEntries(): WorkspaceEntry[] {
