@@ -33,6 +33,8 @@ export const CommandIds = {
   closeReview: 'policyAnnotator.closeReview',
   exportAnnotations: 'policyAnnotator.exportAnnotations',
   importAnnotations: 'policyAnnotator.importAnnotations',
+  chooseHighlight: 'policyAnnotator.chooseHighlight',
+  openWalkthrough: 'policyAnnotator.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -110,17 +110,14 @@ export function manageCommands(deps: ManageDeps) {
 
   async function deleteAnnotation(args?: TargetArgs): Promise<Annotation> {
     const target = await resolve(args);
-    const removed = await deps.editor.remove(target);
-    void vscode.window.showInformationMessage(`Deleted ${removed.kind} “${clip(removed.anchor.exact)}”.`, 'Undo').then((choice) => {
-      if (choice === 'Undo') void undo();
-    });
-    return removed;
+    // The status bar says what was deleted, with Undo (ChangeFeedback): no notification to dismiss.
+    return deps.editor.remove(target);
   }
 
   async function undo(): Promise<string | undefined> {
     const label = await deps.editor.undo();
-    if (label) vscode.window.setStatusBarMessage(`Undone: ${label}`, 4000);
-    else void vscode.window.showInformationMessage('There is no annotation change to undo.');
+    // ChangeFeedback says "Undone: …" in the status bar.
+    if (!label) void vscode.window.showInformationMessage('There is no annotation change to undo.');
     return label;
   }
 

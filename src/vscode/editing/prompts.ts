@@ -39,9 +39,31 @@ const POLARITY_HELP: Record<Polarity, string> = {
   mixed: 'both for and against',
 };
 
-async function pick<T>(items: ValueItem<T>[], title: string, placeHolder: string): Promise<T | undefined> {
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-  return chosen?.value;
+/**
+ * A quick pick with no silent default: no row is highlighted until the person types or moves, so Enter
+ * alone picks nothing (it says what to do) instead of taking whatever happens to be first.
+ */
+function pick<T>(items: ValueItem<T>[], title: string, placeHolder: string): Promise<T | undefined> {
+  const quickPick = vscode.window.createQuickPick<ValueItem<T>>();
+  Object.assign(quickPick, { title, placeholder: placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true, items });
+  return new Promise<T | undefined>((resolve) => {
+    let chosen: T | undefined;
+    quickPick.onDidAccept(() => {
+      const [item] = quickPick.activeItems;
+      if (!item) {
+        quickPick.placeholder = `${placeHolder} Choose one with the arrow keys or by typing, then press Enter (Escape cancels).`;
+        return;
+      }
+      chosen = item.value;
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(chosen);
+    });
+    quickPick.show();
+    quickPick.activeItems = [];
+  });
 }
 
 /** Speaker or holder: the author, the entities in the passage, then every entity. */

@@ -3,7 +3,6 @@ import { Annotation, AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../../core
 import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { CommandIds } from '../commandIds';
-import { EntitySuggestions } from '../editing/prompts';
 import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
 import { commandLink, escapeMarkdown, trustedMarkdown } from './safeMarkdown';
 import { clip } from '../../core/text/clip';
@@ -13,7 +12,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly service: AnnotationService,
     private readonly workspace: WorkspaceAnnotations,
-    private readonly entities: EntitySuggestions & { entity?(id: string): { name: string } | undefined },
+    /** An entity's name by id (the id when unknown). */
+    private readonly partyName: (id: string) => string,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -83,7 +83,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
 
   private party(id: string): string {
     if (id === AUTHOR) return 'the author';
-    return this.entities.entity?.(id)?.name ?? id;
+    return this.partyName(id);
   }
 
   private target(ref: string): string {
