@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportW3c } from '../../../src/core/export';
 import { fixtureCorpus } from './fixtureCorpus';
+import { referenceCorpus } from './referenceCorpus';
 import { mustAssertions, mustFailures, samples } from './w3cSuite';
 
 // The export against the W3C Web Annotation test suite's own MUST assertions (test/fixtures/standards).
@@ -49,5 +50,12 @@ describe('W3C export against the W3C test suite', () => {
     expect(Array.isArray(array)).toBe(true);
     expect(array).toEqual(items);
     for (const item of array) expect(mustFailures('annotations/annotationMusts.test', item)).toEqual([]);
+  });
+
+  it('the reference corpus: all 240 annotations pass annotationMusts alone, the collection collectionMusts', () => {
+    const reference = JSON.parse(exportW3c(referenceCorpus()));
+    const passing = (reference.first.items as Json[]).filter((item) => mustFailures('annotations/annotationMusts.test', item).length === 0);
+    expect([passing.length, reference.total]).toEqual([240, 240]);
+    expect(mustFailures('collections/collectionMusts.test', reference)).toEqual([]);
   });
 });
