@@ -7,3 +7,4 @@ export { exportQdpx, exportQdc, PROJECT_NAMESPACE, SOURCES_FOLDER, type QdpxOpti
 export { buildCodebook, CODEBOOK_NAMESPACE } from './qdaCodebook';
 export { guidFor } from './guid';
 export * from './iris';
+export { exportBrat, bratBase, type BratExport } from './bratExport';

@@ -91,14 +91,18 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
     });
   }
 
-  // Relations take the span of their first end.
-  for (const d of drafts) {
-    if (!d.spanOf) continue;
-    const source = byKey.get(d.spanOf);
-    const at = source && placed.get(source);
-    if (at) placed.set(d, { draft: d, anchor: at.anchor, id: '' });
-    else fail(d, `'${d.spanOf}', whose span it takes, was not imported`);
+  // Relations and events take the span of another item, which may itself take one (an event's argument).
+  let pending = drafts.filter((d) => d.spanOf);
+  for (let progress = true; progress && pending.length; ) {
+    const before = pending.length;
+    pending = pending.filter((d) => {
+      const at = placed.get(byKey.get(d.spanOf!)!);
+      if (at) placed.set(d, { draft: d, anchor: at.anchor, id: '' });
+      return !at;
+    });
+    progress = pending.length < before;
   }
+  for (const d of pending) fail(d, `'${d.spanOf}', whose span it takes, was not imported`);
 
   for (const p of placed.values()) {
     p.id = newId(ctx.takenIds);
@@ -137,6 +141,8 @@ function selectorMatches(anchor: Anchor, text: string): number[] {
   return out;
 }
 
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
 /** The anchor to search from, or why there is none. */
 function startingAnchor(d: ImportDraft, text: string): Anchor | string {
   const index = new CodePointIndex(text);
@@ -154,6 +160,9 @@ function startingAnchor(d: ImportDraft, text: string): Anchor | string {
   }
   if (d.quote) {
     if (!d.quote.exact) return 'its quote is empty';
+    // brat writes a span's line breaks as spaces: the same words at the given position are that span.
+    const there = start === undefined ? undefined : text.slice(start, end);
+    if (there !== undefined && there !== d.quote.exact && squash(there) === squash(d.quote.exact) && !d.quote.prefix && !d.quote.suffix) return createAnchor(text, start!, end!);
     const s = start ?? 0;
     return { exact: d.quote.exact, prefix: d.quote.prefix ?? '', suffix: d.quote.suffix ?? '', start: s, end: s + d.quote.exact.length };
   }
