@@ -6,3 +6,5 @@ export { placeDrafts, type PlaceContext, type PlaceResult } from './placeDrafts'
 export { matchDocument, sourcePath, type DocumentMatch } from './matchDocument';
 export { orderIssues, type OrderedIssue } from './issues';
 export { readBratLine, type BratLine } from './bratLines';
+export { parseQdpx, type QdpxImportContext, type QdpxParsed } from './qdpxImport';
+export { decodeForeign, parseJson, MAX_IMPORT_BYTES, MAX_JSON_DEPTH } from './foreignFile';
