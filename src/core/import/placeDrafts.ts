@@ -32,6 +32,8 @@ export interface PlaceContext {
 export interface PlaceResult {
   /** New annotations per document path, in draft order. */
   annotations: Map<string, Annotation[]>;
+  /** Every imported item: where it came from (`file:line`) and the annotation it became. */
+  items: Array<{ origin: string; document: string; id: string; kind: Annotation['kind'] }>;
   failures: ImportIssue[];
   warnings: ImportIssue[];
 }
@@ -110,6 +112,7 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
   }
 
   const annotations = new Map<string, Annotation[]>();
+  const items: PlaceResult['items'] = [];
   for (const d of drafts) {
     const p = placed.get(d);
     if (!p) continue;
@@ -126,8 +129,9 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
       continue;
     }
     annotations.set(d.document!, [...(annotations.get(d.document!) ?? []), annotation]);
+    items.push({ origin: d.origin, document: d.document!, id: annotation.id, kind: annotation.kind });
   }
-  return { annotations, failures, warnings };
+  return { annotations, items, failures, warnings };
 }
 
 /** Starts of the places where the quote occurs with its prefix before and its suffix after (W3C TextQuoteSelector). */
