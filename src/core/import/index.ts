@@ -8,3 +8,4 @@ export { orderIssues, type OrderedIssue } from './issues';
 export { readBratLine, type BratLine } from './bratLines';
 export { parseQdpx, type QdpxImportContext, type QdpxParsed } from './qdpxImport';
 export { decodeForeign, parseJson, MAX_IMPORT_BYTES, MAX_JSON_DEPTH } from './foreignFile';
+export { readRelationMap } from './relationMap';

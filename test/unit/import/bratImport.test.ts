@@ -119,3 +119,13 @@ describe('brat import', () => {
     ]);
   });
 });
+
+describe('relation map file', () => {
+  it('reads YAML or JSON, and names a wrong relation', async () => {
+    const { readRelationMap } = await import('../../../src/core/import/relationMap');
+    expect(readRelationMap('Origin: elaborates\nAlias: same-as\n', 'map.yaml')).toEqual({ map: new Map([['Origin', 'elaborates'], ['Alias', 'same-as']]) });
+    expect(readRelationMap('{"Origin": "elaborates"}', 'map.json')).toEqual({ map: new Map([['Origin', 'elaborates']]) });
+    expect(readRelationMap('Origin: caused-by\n', 'map.yaml')).toEqual({ error: "map.yaml: 'Origin' maps to 'caused-by', which is not one of: supports, contradicts, elaborates, same-as, cites, responds-to, relates-to" });
+    expect('error' in readRelationMap('Origin: [\n', 'map.yaml')).toBe(true);
+  });
+});
