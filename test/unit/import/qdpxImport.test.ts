@@ -24,7 +24,7 @@ function importInto(corpus: ExportCorpus, bytes: Uint8Array, addDocumentsTo?: st
 function describeAll(byDoc: Array<[string, Annotation[]]>): string[] {
   const all = new Map(byDoc.flatMap(([doc, list]) => list.map((a) => [`${doc}#${a.id}`, a] as const)));
   const name = (ref: string, doc: string): string => {
-    const a = all.get(absoluteRef(ref, doc));
+    const a = all.get(absoluteRef(ref, doc) as `${string}#${string}`);
     return a ? `${a.kind}@${doc}:${a.anchor.start}-${a.anchor.end}` : ref;
   };
   return byDoc
