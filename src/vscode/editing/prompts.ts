@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, POLARITIES, Polarity, TOPIC_PREFIX } from '../../core/model';
 import { RecentValues } from './recentValues';
+import { pickItem } from '../quickPick';
 
 // Quick picks and input boxes: each asks one thing, offers the likely answer first, and returns
 // undefined when the person cancels.
@@ -39,31 +40,8 @@ const POLARITY_HELP: Record<Polarity, string> = {
   mixed: 'both for and against',
 };
 
-/**
- * A quick pick with no silent default: no row is highlighted until the person types or moves, so Enter
- * alone picks nothing (it says what to do) instead of taking whatever happens to be first.
- */
-function pick<T>(items: ValueItem<T>[], title: string, placeHolder: string): Promise<T | undefined> {
-  const quickPick = vscode.window.createQuickPick<ValueItem<T>>();
-  Object.assign(quickPick, { title, placeholder: placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true, items });
-  return new Promise<T | undefined>((resolve) => {
-    let chosen: T | undefined;
-    quickPick.onDidAccept(() => {
-      const [item] = quickPick.activeItems;
-      if (!item) {
-        quickPick.placeholder = `${placeHolder} Choose one with the arrow keys or by typing, then press Enter (Escape cancels).`;
-        return;
-      }
-      chosen = item.value;
-      quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      quickPick.dispose();
-      resolve(chosen);
-    });
-    quickPick.show();
-    quickPick.activeItems = [];
-  });
+async function pick<T>(items: ValueItem<T>[], title: string, placeHolder: string): Promise<T | undefined> {
+  return (await pickItem(items, { title, placeHolder }))?.value;
 }
 
 /** Speaker or holder: the author, the entities in the passage, then every entity. */

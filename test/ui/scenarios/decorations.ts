@@ -61,10 +61,20 @@ const scenario: Scenario = {
     await wb.waitForAnnotationCounts();
     await wb.page.mouse.move(1000, 860);
 
-    // One gutter mark per annotation: far fewer marks than wrapped lines (each wrapped line had one).
+    // One gutter mark per annotation, where it begins: the wrapped lines that continue a sentence get none
+    // (each wrapped line of an annotation had one, a solid column down the margin).
     const layout = await wb.activeEditorLayout();
-    const marks = await wb.activeEditor().locator('.margin-view-overlays .cgmr, .glyph-margin-widgets .cgmr').count();
-    assert.ok(marks > 0 && marks < layout.visualLines / 2, `gutter marks ${marks} for ${layout.visualLines} visual lines`);
+    const tops = await wb.activeEditor().evaluate((editor) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const all = (selector: string) => [...(editor as any).querySelectorAll(selector)] as any[];
+      const marks = all('.cgmr').map((m) => Math.round(m.getBoundingClientRect().top));
+      const line = all('.view-line').find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').startsWith('press its advantage'));
+      return { marks, continuation: line ? Math.round(line.getBoundingClientRect().top) : -1 };
+    });
+    assert.ok(tops.marks.length > 0 && tops.marks.length < layout.visualLines, `gutter marks ${tops.marks.length} for ${layout.visualLines} visual lines`);
+    assert.ok(tops.continuation > 0, 'the wrapped line "press its advantage…" is on screen');
+    assert.ok(!tops.marks.some((t) => Math.abs(t - tops.continuation) < 3), `no mark beside a wrapped continuation line: marks at ${JSON.stringify(tops.marks)}, line at ${tops.continuation}`);
+    await wb.screenshot('decorations-gutter');
 
     const results: Record<string, unknown> = {};
     for (const [name, theme] of THEMES) {

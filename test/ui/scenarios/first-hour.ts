@@ -98,7 +98,9 @@ const scenario: Scenario = {
     // 6. First export: CSV, saved where it is offered.
     await wb.runCommand('Policy Annotator: Export Annotations…', { asks: true });
     await wb.answerPick('Export annotations as…', 'csv', 'CSV');
-    await wb.page.keyboard.press('Enter'); // the save dialog offers annotations-export.csv in the folder
+    await wb.waitForPrompt('Export annotations'); // the save dialog offers annotations-export.csv in the folder
+    await wb.page.waitForTimeout(500);
+    await wb.page.keyboard.press('Enter');
     const csv = wb.workspacePath('annotations-export.csv');
     for (let i = 0; i < 100 && !existsSync(csv); i++) await wb.page.waitForTimeout(200);
     assert.ok(existsSync(csv), 'the export is written');
