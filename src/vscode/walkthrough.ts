@@ -28,8 +28,8 @@ async function welcome(context: vscode.ExtensionContext, openWalkthrough: () => 
     () => undefined,
   );
   if (!stat) return; // the setting names a file that is not there: nothing to show, and nothing the person did wrong
-  // The walkthrough first, so its "Open a document" step sees the document open and ticks itself off;
-  // then the document, which keeps the focus so selecting and typing work at once.
+  await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
   await openWalkthrough();
+  // The walkthrough opens beside the document; the document keeps the focus so selecting and typing work at once.
   await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
 }
