@@ -23,12 +23,11 @@ async function welcome(context: vscode.ExtensionContext, openWalkthrough: () => 
   if (!folder || !document || context.workspaceState.get(SHOWN)) return;
   await context.workspaceState.update(SHOWN, true);
   const uri = vscode.Uri.joinPath(folder.uri, ...document.split('/'));
-  const stat = await vscode.workspace.fs.stat(uri).then(
-    (s) => s,
-    () => undefined,
-  );
-  if (!stat) return; // the setting names a file that is not there: nothing to show, and nothing the person did wrong
-  await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+  try {
+    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+  } catch {
+    return; // the setting names a file that is not there: nothing to show, and nothing the person did wrong
+  }
   await openWalkthrough();
   // The walkthrough opens beside the document; the document keeps the focus so selecting and typing work at once.
   await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });

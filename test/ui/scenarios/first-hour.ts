@@ -25,9 +25,15 @@ const scenario: Scenario = {
   timeoutMs: 300_000,
   startsLikeNpmStart: true,
   async run(wb) {
+    // The repository a user clones: the corpus committed, so the review at the end shows what they changed.
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.invalid', ...args], { cwd: wb.workspace, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', 'seeds', 'annotations');
+    git('commit', '-qm', 'corpus');
+
     // 1. Start: the first sample and the walkthrough open by themselves; the Explorer shows documents, not the product's files.
     const walkthrough = wb.page.locator('.gettingStartedContainer', { hasText: 'Policy Annotator: the first hour' }).first();
-    await walkthrough.waitFor({ timeout: 30_000 });
+    await walkthrough.waitFor({ timeout: 90_000 });
     await wb.page.locator('.tab', { hasText: SEED }).first().waitFor({ timeout: 30_000 });
     const explorer = await wb.page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts();
     assert.ok(explorer.some((r) => r.trim() === 'seeds') && explorer.some((r) => r.trim() === 'annotations'), `documents and annotations in the Explorer: ${JSON.stringify(explorer)}`);
@@ -84,14 +90,11 @@ const scenario: Scenario = {
     await wb.screenshot('first-hour-4-link');
     await wb.runCommand('Policy Annotator: Clear Filter');
 
-    // 5. First review: the workspace as a git repository with the corpus committed, then the changes since HEAD.
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.invalid', ...args], { cwd: wb.workspace, stdio: 'pipe' });
-    git('init', '-q');
-    git('add', 'seeds', 'annotations/entities.yaml');
-    git('commit', '-qm', 'corpus');
+    // 5. First review: what changed since the corpus was committed (at the start): the new claim and link.
     await wb.runCommand('Policy Annotator: Review Annotation Changes…', { asks: true });
     await wb.answerPick('Review annotation changes since…', 'HEAD', 'HEAD');
-    await wb.waitForTreeRow('Annotation Changes', 'seeds/');
+    const changes = await wb.waitForTreeRow('Annotation Changes', 'added claim: Efficiency of existing capacity');
+    assert.ok(changes.some((r) => r.includes('added link')), `the review lists the new claim and link: ${JSON.stringify(changes)}`);
     await assertQuiet(wb, 'first review');
     await wb.screenshot('first-hour-5-review');
 
