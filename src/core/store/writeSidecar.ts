@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { ANCHOR_FIELD_ORDER, Annotation, compareAnnotations, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
+import { ANCHOR_FIELD_ORDER, Annotation, compareAnnotations, DocumentMetadata, FIELD_ORDER, METADATA_FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
 import { parseBlockSubset, PlainValue } from '../yaml/blockSubset';
 import { clonePlain, layoutOf, rememberLayout } from '../yaml/layoutCache';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
@@ -8,7 +8,37 @@ import { STRINGIFY_OPTIONS, styledScalar } from './yamlStyle';
 type Plain = string | number | boolean | Plain[] | { [key: string]: Plain };
 type Ordered = Array<[string, Plain]>;
 
-const TOP_LEVEL_ORDER = ['schemaVersion', 'document', 'fingerprint', 'annotations'] as const;
+const TOP_LEVEL_ORDER = ['schemaVersion', 'document', 'fingerprint', 'metadata', 'annotations'] as const;
+/** The top-level keys in order, as written: `metadata` only when there is some (old sidecars have none). */
+const keysWritten = (keys: Iterable<string>): boolean => {
+  const list = [...keys];
+  return list.join() === TOP_LEVEL_ORDER.filter((k) => k !== 'metadata' || list.includes(k)).join();
+};
+
+/** The metadata as key/value pairs in the fixed order, without absent or empty fields; undefined when none is left. */
+export function orderedMetadata(m: DocumentMetadata | undefined): Ordered | undefined {
+  if (!m) return undefined;
+  const record = m as Record<string, unknown>;
+  const out: Ordered = [];
+  for (const key of METADATA_FIELD_ORDER) {
+    const value = record[key];
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out.push([key, value as Plain]);
+  }
+  return out.length ? out : undefined;
+}
+
+/** Sets (or removes) the root's `metadata` mapping, keeping the nodes and comments that did not change. */
+function setMetadata(root: YAMLMap, metadata: Ordered | undefined): void {
+  const pair = root.items.find((p) => keyOf(p) === 'metadata');
+  if (!metadata) {
+    if (pair) root.items = root.items.filter((p) => p !== pair);
+    return;
+  }
+  if (pair && isMap(pair.value) && !pair.value.flow) updateMap(pair.value, metadata);
+  else if (pair) pair.value = withComments(mapNode(metadata), pair.value);
+  else root.items.push(new Pair(new Scalar('metadata'), mapNode(metadata)));
+}
 
 /**
  * Renders a sidecar. With the previous text, the existing YAML is updated in place:
@@ -34,6 +64,7 @@ function writeWithDocument(sidecar: Sidecar, annotations: Annotation[], previous
 
   const root = doc.contents as YAMLMap;
   for (const key of ['schemaVersion', 'document', 'fingerprint'] as const) setScalar(root, key, sidecar[key]);
+  setMetadata(root, orderedMetadata(sidecar.metadata));
   const oldSeq: unknown = root.get('annotations', true);
   const existing = new Map<string, YAMLMap>();
   if (isSeq(oldSeq)) {
@@ -68,8 +99,10 @@ function freshDocument(sidecar: Sidecar, annotations: Annotation[]): Document {
     new Pair(new Scalar('schemaVersion'), styledScalar(sidecar.schemaVersion, 'schemaVersion')),
     new Pair(new Scalar('document'), styledScalar(sidecar.document, 'document')),
     new Pair(new Scalar('fingerprint'), styledScalar(sidecar.fingerprint, 'fingerprint')),
-    new Pair(new Scalar('annotations'), seqNode(annotations.map((a) => orderedAnnotation(a)))),
   );
+  const metadata = orderedMetadata(sidecar.metadata);
+  if (metadata) root.items.push(new Pair(new Scalar('metadata'), mapNode(metadata)));
+  root.items.push(new Pair(new Scalar('annotations'), seqNode(annotations.map((a) => orderedAnnotation(a)))));
   doc.contents = root;
   return doc;
 }
@@ -184,7 +217,7 @@ const SEQ_HEAD = 'annotations:\n';
 
 function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: string): string | undefined {
   const layout = layoutOf(previous);
-  if (!layout || [...layout.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
+  if (!layout || !keysWritten(layout.keyStart.keys())) return undefined;
   const seqStart = layout.keyStart.get('annotations')!;
   const seq = layout.items.get('annotations') ?? { ranges: [], values: [], distinctIds: true };
   const idAt = (i: number): unknown => (seq.values[i] as Record<string, PlainValue> | undefined)?.id;
@@ -241,14 +274,18 @@ function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: st
     ['document', sidecar.document],
     ['fingerprint', sidecar.fingerprint],
   ];
-  const sameHeader = headerPairs.every(([key, value]) => layout.scalars.get(key) === value);
-  const header = sameHeader ? { text: previous.slice(0, seqStart), keyStart: layout.keyStart } : renderHeader(previous.slice(0, seqStart), headerPairs);
+  const metadata = orderedMetadata(sidecar.metadata);
+  const oldMetadata = layout.maps?.get('metadata');
+  const sameMetadata = metadata ? oldMetadata !== undefined && JSON.stringify(plainOf(metadata)) === JSON.stringify(oldMetadata) : !layout.keyStart.has('metadata');
+  const sameHeader = sameMetadata && headerPairs.every(([key, value]) => layout.scalars.get(key) === value);
+  const header = sameHeader ? { text: previous.slice(0, seqStart), keyStart: layout.keyStart } : renderHeader(previous.slice(0, seqStart), headerPairs, metadata);
   if (!header) return undefined;
   // `+` builds a rope: nothing is copied until the text is read (written to disk, say).
   let text = header.text + (pieces.length ? SEQ_HEAD : 'annotations: []\n');
   for (const piece of pieces) text += piece;
 
   const keyStart = new Map(header.keyStart);
+  const maps = new Map<string, PlainValue>(metadata ? [['metadata', plainOf(metadata)]] : []);
   keyStart.set('annotations', header.text.length);
   const base = header.text.length + SEQ_HEAD.length;
   for (const r of ranges) {
@@ -256,7 +293,7 @@ function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: st
     r[1] += base;
   }
   const scalars = new Map<string, string | number>(headerPairs.map(([k, v]) => [k, v as string | number]));
-  rememberLayout(text, { keyStart, scalars, items: ranges.length ? new Map([['annotations', { ranges, values, distinctIds: true }]]) : new Map() });
+  rememberLayout(text, { keyStart, scalars, maps, items: ranges.length ? new Map([['annotations', { ranges, values, distinctIds: true }]]) : new Map() });
   return text;
 }
 
@@ -317,14 +354,15 @@ function renderItem(desired: Ordered, kept: string | undefined): string | undefi
   return out.slice(SEQ_HEAD.length);
 }
 
-function renderHeader(oldHeader: string, pairs: Ordered): { text: string; keyStart: Map<string, number> } | undefined {
+function renderHeader(oldHeader: string, pairs: Ordered, metadata: Ordered | undefined): { text: string; keyStart: Map<string, number> } | undefined {
   const doc = parseDocument(oldHeader, PARSE_OPTIONS);
   if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) return undefined;
   const root = doc.contents;
   for (const [key, value] of pairs) setScalar(root, key, value as string | number);
+  setMetadata(root, metadata);
   reorder(root, TOP_LEVEL_ORDER);
   const text = doc.toString(STRINGIFY_OPTIONS);
   const check = parseBlockSubset(text + 'annotations: []\n');
-  if (!check || [...check.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
+  if (!check || !keysWritten(check.keyStart.keys())) return undefined;
   return { text, keyStart: check.keyStart };
 }
