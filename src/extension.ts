@@ -22,6 +22,8 @@ import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
 import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
 import { WorkspaceModelHost } from './vscode/workspace/workspaceModelHost';
 import { partyDisplayName } from './core/parties';
+import { editMetadataCommand } from './vscode/metadata/editMetadata';
+import { registerStanceMap } from './vscode/stanceMap/registerStanceMap';
 
 // Composition root: builds the adapters and registers every disposable; no logic lives here.
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
@@ -52,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     decorations,
     ...trees.disposables,
     ...review.disposables,
-    ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations]], log),
+    ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations], [CommandIds.editDocumentMetadata, editMetadataCommand(nodeFileSystem)]], log),
+    ...registerStanceMap({ host: model, workspace, entityName: (id) => entities.entity?.(id)?.name }, log),
     ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(service, workspace, entities)),
     vscode.commands.registerCommand(CommandIds.showOutput, () => log.show()),

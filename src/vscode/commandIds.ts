@@ -33,6 +33,8 @@ export const CommandIds = {
   closeReview: 'policyAnnotator.closeReview',
   exportAnnotations: 'policyAnnotator.exportAnnotations',
   importAnnotations: 'policyAnnotator.importAnnotations',
+  showStanceMap: 'policyAnnotator.showStanceMap',
+  editDocumentMetadata: 'policyAnnotator.editDocumentMetadata',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
