@@ -39,8 +39,8 @@ async function askField(field: Field, current: DocumentMetadata, suggested: Docu
 function withField(m: DocumentMetadata, field: Field, value: string): DocumentMetadata {
   const out: Record<string, unknown> = { ...m };
   const v = value.trim();
-  if (field === 'authors') out.authors = v ? v.split(';').map((a) => a.trim()).filter(Boolean) : undefined;
-  else out[field] = v || undefined;
+  if (!v) delete out[field];
+  else out[field] = field === 'authors' ? v.split(';').map((a) => a.trim()).filter(Boolean) : v;
   return out as DocumentMetadata;
 }
 

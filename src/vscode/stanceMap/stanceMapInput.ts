@@ -12,6 +12,8 @@ export interface MapDocuments {
 }
 
 export async function mapDocuments(host: WorkspaceModelHost, workspace: WorkspaceAnnotations): Promise<MapDocuments> {
+  // Before the first load ends the index has no metadata (dates, titles): wait rather than show undated columns.
+  await host.model.ready();
   const multi = host.model.folders().length > 1;
   const key = (folder: vscode.WorkspaceFolder, documentPath: string) => (multi ? `${folder.name}/${documentPath}` : documentPath);
   const byKey = new Map<string, StanceMapDocument & { annotations: ReturnType<typeof summariseAnnotation>[] }>();
