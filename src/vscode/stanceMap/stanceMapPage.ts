@@ -11,17 +11,17 @@ button[aria-checked=true]{color:var(--vscode-button-foreground);background:var(-
 :focus-visible,.cell:focus{outline:2px solid var(--vscode-focusBorder);outline-offset:1px}
 table{border-collapse:collapse}
 th,td{border-bottom:1px solid var(--vscode-editorWidget-border,var(--vscode-panel-border));padding:3px 4px;vertical-align:middle}
-thead th{text-align:center;font-weight:normal;max-width:170px}
+thead th{text-align:center;font-weight:normal;max-width:132px}
 thead th span{display:block}.date{font-weight:600}.title{font-size:90%}.outlet,.kind,.legend,.none{color:var(--vscode-descriptionForeground)}
-tbody th{text-align:left;font-weight:normal;max-width:320px}
-button.cell{width:150px;min-height:34px;display:flex;flex-direction:column;align-items:center;justify-content:center;border-radius:4px;cursor:pointer;padding:1px 4px}
+tbody th{text-align:left;font-weight:normal;max-width:250px}
+button.cell{width:128px;min-height:34px;display:flex;flex-direction:column;align-items:center;justify-content:center;border-radius:4px;cursor:pointer;padding:1px 4px}
 button.cell.empty{background:transparent;border:1px dashed var(--vscode-editorWidget-border,transparent);opacity:.5;cursor:default}
-.holders{font-size:85%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:140px}
+.holders{font-size:85%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:120px}
 .mark{font-weight:700}
 .legend .cell{display:inline-block;width:18px;text-align:center;border-radius:3px}
 .pol-support{--pol:var(--vscode-charts-blue)}.pol-oppose{--pol:var(--vscode-charts-orange)}.pol-mixed{--pol:var(--vscode-charts-purple)}.pol-neutral{--pol:var(--vscode-charts-lines)}
 button.cell:not(.empty),.legend .cell{background:var(--pol);color:var(--vscode-editor-background);border:1px solid var(--vscode-contrastBorder,var(--pol))}
-.timeline svg text{fill:var(--vscode-foreground);font-family:var(--vscode-font-family);font-size:12px}
+.timeline svg{max-width:100%;height:auto}.timeline svg text{fill:var(--vscode-foreground);font-family:var(--vscode-font-family);font-size:12px}
 .timeline svg .muted{fill:var(--vscode-descriptionForeground)}.timeline svg .grid{stroke:var(--vscode-editorWidget-border,var(--vscode-panel-border))}
 .timeline svg .mark{fill:var(--pol);stroke:var(--vscode-contrastBorder,none)}.timeline svg .count{fill:var(--vscode-editor-background);text-anchor:middle;font-weight:700}
 .timeline svg g.cell{cursor:pointer}.timeline svg g.cell:focus{outline:none}.timeline svg g.cell:focus .mark{stroke:var(--vscode-focusBorder);stroke-width:3}
