@@ -15,6 +15,8 @@ export const CommandIds = {
   copyLink: 'policyAnnotator.copyLink',
   groupByDocument: 'policyAnnotator.groupByDocument',
   groupByParty: 'policyAnnotator.groupByParty',
+  groupByDate: 'policyAnnotator.groupByDate',
+  groupByOutlet: 'policyAnnotator.groupByOutlet',
   filter: 'policyAnnotator.filter',
   clearFilter: 'policyAnnotator.clearFilter',
   refreshTree: 'policyAnnotator.refreshTree',

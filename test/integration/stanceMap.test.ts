@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { normalizeText } from '../../src/core/anchoring';
+import type { PolicyAnnotatorApi } from '../../src/vscode/api';
 import type { StanceMapState } from '../../src/vscode/stanceMap/stanceMapPanel';
 import { activateExtension, closeAllEditors, packageJson, seedUri, waitFor, workspacePath } from './helpers';
 
@@ -65,6 +66,23 @@ suite('stance map', () => {
     await state({ type: 'filter', filter: 'holders', value: '' });
     const back = (await state({ type: 'mode', mode: 'grid' }))!;
     assert.ok(back.map.rows.length > 7);
+  });
+
+  test('the Stances view groups by year of publication and by outlet', async () => {
+    const api = await activateExtension<PolicyAnnotatorApi>();
+    const groups = async () => {
+      const provider = api.views.trees.stances;
+      await provider.settled();
+      return (await provider.getChildren()).map((g) => (g.type === 'group' ? g.label : ''));
+    };
+    try {
+      await vscode.commands.executeCommand('policyAnnotator.groupByDate');
+      assert.deepEqual(await groups(), ['2018', '2022', '2023', '2025']);
+      await vscode.commands.executeCommand('policyAnnotator.groupByOutlet');
+      assert.deepEqual(await groups(), ['China Daily', 'China Fund News', 'EJ Insight (Hong Kong Economic Journal)', 'South China Morning Post', 'no outlet']);
+    } finally {
+      await vscode.commands.executeCommand('policyAnnotator.groupByDocument');
+    }
   });
 
   test('Edit Document Metadata writes the sidecar, keeps the annotations, and the map shows the new title', async () => {
