@@ -10,6 +10,8 @@ const shots = {
   'entity-hover.png': 'entity-hover.png',
   'first-hour-1-start.png': 'first-hour-start.png',
   'decorations-paragraph.png': 'decorations-paragraph.png',
+  'stance-map.png': 'stance-map.png',
+  'stance-map-timeline.png': 'stance-map-timeline.png',
 };
 mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
 for (const [from, to] of Object.entries(shots)) {

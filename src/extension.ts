@@ -25,6 +25,9 @@ import { activateEntities } from './vscode/entities/activateEntities';
 import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
 import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
 import { WorkspaceModelHost } from './vscode/workspace/workspaceModelHost';
+import { partyDisplayName } from './core/parties';
+import { editMetadataCommand } from './vscode/metadata/editMetadata';
+import { registerStanceMap } from './vscode/stanceMap/registerStanceMap';
 
 // Composition root: builds the adapters and registers every disposable; no logic lives here.
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
@@ -39,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const undoStack = new UndoStack();
   const editor = new AnnotationEditor(service, new AuthorResolver(gitForTrust), undoStack);
   const feedback = new ChangeFeedback(undoStack);
-  const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
+  const partyName = (id: string) => partyDisplayName(id, (entity) => entities.entity?.(entity)?.name);
   // Registered before the entity hover: VS Code shows the newest provider's card first, so an entity
   // inside a claim leads with the entity under the pointer, then the claim around it.
   const annotationHover = vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(service, workspace, partyName));
@@ -47,8 +50,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const treeState = new TreeState();
   const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace, host: model, filter: treeState });
   const trees = registerTreeViews({ workspace, editor, recent, partyName, state: treeState });
-  const review = registerReview(service, nodeFileSystem, log);
-  const transfer = transferCommands(context.extensionPath, log);
+  const review = registerReview(service, log);
+  const transfer = transferCommands(log);
   const statusBar = new AnnotationStatusBar(service, workspace);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const highlight = new HighlightToggle();
@@ -66,7 +69,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     registerWalkthrough(context),
     ...trees.disposables,
     ...review.disposables,
-    ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations]], log),
+    ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations], [CommandIds.editDocumentMetadata, editMetadataCommand(nodeFileSystem)]], log),
+    ...registerStanceMap({ host: model, workspace, entityName: (id) => entities.entity?.(id)?.name }, log),
     ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
     annotationHover,
     vscode.commands.registerCommand(CommandIds.showOutput, () => log.show()),

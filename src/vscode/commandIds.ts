@@ -15,6 +15,8 @@ export const CommandIds = {
   copyLink: 'policyAnnotator.copyLink',
   groupByDocument: 'policyAnnotator.groupByDocument',
   groupByParty: 'policyAnnotator.groupByParty',
+  groupByDate: 'policyAnnotator.groupByDate',
+  groupByOutlet: 'policyAnnotator.groupByOutlet',
   filter: 'policyAnnotator.filter',
   clearFilter: 'policyAnnotator.clearFilter',
   refreshTree: 'policyAnnotator.refreshTree',
@@ -35,6 +37,8 @@ export const CommandIds = {
   importAnnotations: 'policyAnnotator.importAnnotations',
   chooseHighlight: 'policyAnnotator.chooseHighlight',
   openWalkthrough: 'policyAnnotator.openWalkthrough',
+  showStanceMap: 'policyAnnotator.showStanceMap',
+  editDocumentMetadata: 'policyAnnotator.editDocumentMetadata',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

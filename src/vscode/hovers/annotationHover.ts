@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Annotation, AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
+import { Annotation, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
 import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { CommandIds } from '../commandIds';
@@ -82,7 +82,6 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 
   private party(id: string): string {
-    if (id === AUTHOR) return 'the author';
     return this.partyName(id);
   }
 
