@@ -72,9 +72,9 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
     throwIfCancelled(control, 'import');
     control?.progress?.report({ message: name, done, total: options.files.length });
     const file = path.resolve(cwd, name);
-    const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) throw new InputError(`cannot read ${name}`);
-    const parsed = reader.read(text, file, name, ctx);
+    const bytes = await fsp.readFile(file).catch(() => undefined);
+    if (bytes === undefined) throw new InputError(`cannot read ${name}`);
+    const parsed = reader.read({ path: file, name, bytes, text: () => bytes.toString('utf8') }, ctx);
     drafts.push(...parsed.drafts);
     failures.push(...parsed.failures);
     warnings.push(...parsed.warnings);

@@ -28,19 +28,29 @@ export interface ReadContext {
   entityIds?: ReadonlySet<string>;
 }
 
+/** One file to import: its bytes (a zip, say), or its text for the text formats. */
+export interface ImportFile {
+  /** Absolute path. */
+  path: string;
+  /** The file as the caller named it, for messages. */
+  name: string;
+  bytes: Uint8Array;
+  /** The bytes as UTF-8 text. */
+  text(): string;
+}
+
 export interface ImportReader {
   needsEntities: boolean;
-  /** `file` is the absolute path, `name` the file as the caller named it (for messages). */
-  read(text: string, file: string, name: string, ctx: ReadContext): ParsedImport;
+  read(file: ImportFile, ctx: ReadContext): ParsedImport;
 }
 
 export const IMPORT_READERS: Record<ImportFormat, ImportReader> = {
-  w3c: { needsEntities: false, read: (text, _file, name, ctx) => parseW3c(text, name, { documentPaths: ctx.documentPaths, document: ctx.document, baseIri: ctx.baseIri }) },
+  w3c: { needsEntities: false, read: (file, ctx) => parseW3c(file.text(), file.name, { documentPaths: ctx.documentPaths, document: ctx.document, baseIri: ctx.baseIri }) },
   brat: {
     needsEntities: true,
-    read: (text, file, name, ctx) => {
-      const document = bratDocument(ctx, file);
-      return 'error' in document ? { drafts: [], failures: [{ origin: name, reason: document.error }], warnings: [] } : parseBrat(text, name, { document: document.path, entityIds: ctx.entityIds });
+    read: (file, ctx) => {
+      const document = bratDocument(ctx, file.path);
+      return 'error' in document ? { drafts: [], failures: [{ origin: file.name, reason: document.error }], warnings: [] } : parseBrat(file.text(), file.name, { document: document.path, entityIds: ctx.entityIds });
     },
   },
 };
