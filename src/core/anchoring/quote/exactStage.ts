@@ -19,6 +19,9 @@ const FRAME_MIN = 0.75;
 const INTACT = 0.95;
 /** A far exact copy must have this many characters of its context intact on both sides. */
 const FAR_ADJACENT = 24;
+/** A quote this long that occurs once needs only one side of its context to agree this well. */
+const LONG_UNIQUE = 40;
+const ONE_SIDE_MIN = 0.75;
 /** A side of context this intact near the old place makes a far exact copy doubtful. */
 const SIDE_INTACT = 0.75;
 
@@ -41,7 +44,13 @@ export function exactStage(q: QuoteSearch): AnchorResult | Scored[] {
   // 3. Exact occurrences anywhere, ranked by context.
   const exactScored = scoreExactOccurrences(q);
   const eligible = exactScored.filter((c) => q.trusted(c.start, c.end, c.evidence));
-  if (eligible.length === 0) return exactScored;
+  if (eligible.length === 0) {
+    // The one copy of a long quote, with one side of its context still agreeing: its
+    // neighbouring sentences were rewritten, not the quote moved onto a look-alike.
+    const only = exactScored.length === 1 ? exactScored[0] : undefined;
+    if (!only || len < LONG_UNIQUE || Math.max(ctx.prefixSimilarity(text, only.start), ctx.suffixSimilarity(text, only.end)) < ONE_SIDE_MIN) return exactScored;
+    return { status: only.start === anchor.start ? 'anchored' : 'moved', anchor: createAnchor(text, only.start, only.end), score: round(only.evidence) };
+  }
   const best = Math.max(...eligible.map((c) => c.evidence));
   const contenders = eligible.filter((c) => c.evidence >= best - TIE).sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected));
   if (contenders.length > 1) return q.ambiguous(contenders, true);

@@ -56,7 +56,11 @@ export class LooseText {
   /** The original span of the projected span [start, end). */
   toOriginal(start: number, end: number): { start: number; end: number } {
     const s = this.origin[start];
-    return { start: s, end: end > start ? this.origin[end - 1] + 1 : s };
+    if (end <= start) return { start: s, end: s };
+    let e = this.origin[end - 1] + 1;
+    // A collapsed run of dashes ends where the run ends.
+    while (this.original[e - 1] === '-' && this.original[e] === '-') e++;
+    return { start: s, end: e };
   }
 }
 
