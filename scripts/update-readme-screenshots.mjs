@@ -8,6 +8,8 @@ const shots = {
   'corpus-overview-hover.png': 'corpus-overview.png',
   'annotate-claim-hover.png': 'annotate-claim.png',
   'entity-hover.png': 'entity-hover.png',
+  'stance-map.png': 'stance-map.png',
+  'stance-map-timeline.png': 'stance-map-timeline.png',
 };
 mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
 for (const [from, to] of Object.entries(shots)) {

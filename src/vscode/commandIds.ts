@@ -15,6 +15,8 @@ export const CommandIds = {
   copyLink: 'policyAnnotator.copyLink',
   groupByDocument: 'policyAnnotator.groupByDocument',
   groupByParty: 'policyAnnotator.groupByParty',
+  groupByDate: 'policyAnnotator.groupByDate',
+  groupByOutlet: 'policyAnnotator.groupByOutlet',
   filter: 'policyAnnotator.filter',
   clearFilter: 'policyAnnotator.clearFilter',
   refreshTree: 'policyAnnotator.refreshTree',
@@ -33,6 +35,8 @@ export const CommandIds = {
   closeReview: 'policyAnnotator.closeReview',
   exportAnnotations: 'policyAnnotator.exportAnnotations',
   importAnnotations: 'policyAnnotator.importAnnotations',
+  showStanceMap: 'policyAnnotator.showStanceMap',
+  editDocumentMetadata: 'policyAnnotator.editDocumentMetadata',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -9,6 +9,6 @@ export { diffAnnotations, type DiffOptions, type DiffResult, type DiffSideInfo }
 export { type DiffRevision, WORKING_TREE } from './diffSides';
 export { InputError, UnknownRevisionError } from './common/inputError';
 export { type WorkspaceTarget } from './common/workspaceTarget';
-export { catalogueFiles } from './common/readCatalogue';
+export { catalogueFiles, readCatalogue, type ServiceCatalogue } from './common/readCatalogue';
 export { selectDocuments } from './common/selectDocuments';
 export { CancelledError, type CancellationSignal, type Progress, type ProgressStep, type TaskControl } from '../ports/progress';

@@ -1,10 +1,10 @@
 import { Document, isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { ANCHOR_FIELD_ORDER, Annotation, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
+import { Annotation, ANCHOR_FIELD_ORDER, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
 import { parseBlockSubset, PlainValue } from '../yaml/blockSubset';
 import { clonePlain, layoutOf, rememberLayout } from '../yaml/layoutCache';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
-import { Ordered, orderedAnnotation, reorder, seqNode, setScalar, TOP_LEVEL_ORDER, updateMap } from './sidecarNodes';
 import { STRINGIFY_OPTIONS } from './yamlStyle';
+import { keysWritten, Ordered, orderedAnnotation, orderedMetadata, reorder, seqNode, setMetadata, setScalar, TOP_LEVEL_ORDER, updateMap } from './yamlNodes';
 
 // The fast path. When the previous text is in the writer's own layout (blockSubset.ts), the result
 // is the previous text with only the changed parts re-rendered: each annotation is one block of
@@ -17,7 +17,7 @@ const SEQ_HEAD = 'annotations:\n';
 
 export function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: string): string | undefined {
   const layout = layoutOf(previous);
-  if (!layout || [...layout.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
+  if (!layout || !keysWritten(layout.keyStart.keys())) return undefined;
   const seqStart = layout.keyStart.get('annotations')!;
   const seq = layout.items.get('annotations') ?? { ranges: [], values: [], distinctIds: true };
   const idAt = (i: number): unknown => (seq.values[i] as Record<string, PlainValue> | undefined)?.id;
@@ -74,14 +74,18 @@ export function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previ
     ['document', sidecar.document],
     ['fingerprint', sidecar.fingerprint],
   ];
-  const sameHeader = headerPairs.every(([key, value]) => layout.scalars.get(key) === value);
-  const header = sameHeader ? { text: previous.slice(0, seqStart), keyStart: layout.keyStart } : renderHeader(previous.slice(0, seqStart), headerPairs);
+  const metadata = orderedMetadata(sidecar.metadata);
+  const oldMetadata = layout.maps?.get('metadata');
+  const sameMetadata = metadata ? oldMetadata !== undefined && JSON.stringify(plainOf(metadata)) === JSON.stringify(oldMetadata) : !layout.keyStart.has('metadata');
+  const sameHeader = sameMetadata && headerPairs.every(([key, value]) => layout.scalars.get(key) === value);
+  const header = sameHeader ? { text: previous.slice(0, seqStart), keyStart: layout.keyStart } : renderHeader(previous.slice(0, seqStart), headerPairs, metadata);
   if (!header) return undefined;
   // `+` builds a rope: nothing is copied until the text is read (written to disk, say).
   let text = header.text + (pieces.length ? SEQ_HEAD : 'annotations: []\n');
   for (const piece of pieces) text += piece;
 
   const keyStart = new Map(header.keyStart);
+  const maps = new Map<string, PlainValue>(metadata ? [['metadata', plainOf(metadata)]] : []);
   keyStart.set('annotations', header.text.length);
   const base = header.text.length + SEQ_HEAD.length;
   for (const r of ranges) {
@@ -89,7 +93,7 @@ export function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previ
     r[1] += base;
   }
   const scalars = new Map<string, string | number>(headerPairs.map(([k, v]) => [k, v as string | number]));
-  rememberLayout(text, { keyStart, scalars, items: ranges.length ? new Map([['annotations', { ranges, values, distinctIds: true }]]) : new Map() });
+  rememberLayout(text, { keyStart, scalars, maps, items: ranges.length ? new Map([['annotations', { ranges, values, distinctIds: true }]]) : new Map() });
   return text;
 }
 
@@ -150,14 +154,15 @@ function renderItem(desired: Ordered, kept: string | undefined): string | undefi
   return out.slice(SEQ_HEAD.length);
 }
 
-function renderHeader(oldHeader: string, pairs: Ordered): { text: string; keyStart: Map<string, number> } | undefined {
+function renderHeader(oldHeader: string, pairs: Ordered, metadata: Ordered | undefined): { text: string; keyStart: Map<string, number> } | undefined {
   const doc = parseDocument(oldHeader, PARSE_OPTIONS);
   if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) return undefined;
   const root = doc.contents;
   for (const [key, value] of pairs) setScalar(root, key, value as string | number);
+  setMetadata(root, metadata);
   reorder(root, TOP_LEVEL_ORDER);
   const text = doc.toString(STRINGIFY_OPTIONS);
   const check = parseBlockSubset(text + 'annotations: []\n');
-  if (!check || [...check.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
+  if (!check || !keysWritten(check.keyStart.keys())) return undefined;
   return { text, keyStart: check.keyStart };
 }

@@ -1,12 +1,11 @@
 import { Document, isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { Annotation, compareAnnotations, Sidecar } from '../model';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
-import { mapNode, orderedAnnotation, reorder, seqNode, setNode, setScalar, TOP_LEVEL_ORDER, updateMap } from './sidecarNodes';
 import { spliceSidecar } from './spliceSidecar';
+import { mapNode, orderedAnnotation, orderedMetadata, reorder, seqNode, setMetadata, setNode, setScalar, TOP_LEVEL_ORDER, updateMap } from './yamlNodes';
 import { STRINGIFY_OPTIONS, styledScalar } from './yamlStyle';
 
-// Writing a sidecar: the fast path (spliceSidecar.ts) when the previous text is in the writer's own
-// layout, else through a whole `yaml` Document, updated in place so comments and untouched lines survive.
+export { orderedAnnotation, orderedMetadata } from './yamlNodes';
 
 /**
  * Renders a sidecar. With the previous text, the existing YAML is updated in place:
@@ -32,6 +31,7 @@ function writeWithDocument(sidecar: Sidecar, annotations: Annotation[], previous
 
   const root = doc.contents as YAMLMap;
   for (const key of ['schemaVersion', 'document', 'fingerprint'] as const) setScalar(root, key, sidecar[key]);
+  setMetadata(root, orderedMetadata(sidecar.metadata));
   const oldSeq: unknown = root.get('annotations', true);
   const existing = new Map<string, YAMLMap>();
   if (isSeq(oldSeq)) {
@@ -66,8 +66,10 @@ function freshDocument(sidecar: Sidecar, annotations: Annotation[]): Document {
     new Pair(new Scalar('schemaVersion'), styledScalar(sidecar.schemaVersion, 'schemaVersion')),
     new Pair(new Scalar('document'), styledScalar(sidecar.document, 'document')),
     new Pair(new Scalar('fingerprint'), styledScalar(sidecar.fingerprint, 'fingerprint')),
-    new Pair(new Scalar('annotations'), seqNode(annotations.map((a) => orderedAnnotation(a)))),
   );
+  const metadata = orderedMetadata(sidecar.metadata);
+  if (metadata) root.items.push(new Pair(new Scalar('metadata'), mapNode(metadata)));
+  root.items.push(new Pair(new Scalar('annotations'), seqNode(annotations.map((a) => orderedAnnotation(a)))));
   doc.contents = root;
   return doc;
 }

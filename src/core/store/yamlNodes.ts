@@ -1,14 +1,44 @@
+// The `yaml` nodes a sidecar is written with: the fixed key order, and in-place updates that keep
+// every node (and comment) whose value did not change. Shared by the whole-Document writer and the fast path.
 import { isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { ANCHOR_FIELD_ORDER, Annotation, FIELD_ORDER, REVIEW_FIELD_ORDER } from '../model';
+import { ANCHOR_FIELD_ORDER, Annotation, DocumentMetadata, FIELD_ORDER, METADATA_FIELD_ORDER, REVIEW_FIELD_ORDER } from '../model';
 import { styledScalar } from './yamlStyle';
-
-// The sidecar as `yaml` nodes: annotations as pairs in the fixed field order, new nodes in the writer's
-// style, and existing nodes brought to new values while every unchanged node (and comment) is kept.
 
 export type Plain = string | number | boolean | Plain[] | { [key: string]: Plain };
 export type Ordered = Array<[string, Plain]>;
 
-export const TOP_LEVEL_ORDER = ['schemaVersion', 'document', 'fingerprint', 'annotations'] as const;
+export const TOP_LEVEL_ORDER = ['schemaVersion', 'document', 'fingerprint', 'metadata', 'annotations'] as const;
+/** The top-level keys in order, as written: `metadata` only when there is some (old sidecars have none). */
+export const keysWritten = (keys: Iterable<string>): boolean => {
+  const list = [...keys];
+  return list.join() === TOP_LEVEL_ORDER.filter((k) => k !== 'metadata' || list.includes(k)).join();
+};
+
+/** The metadata as key/value pairs in the fixed order, without absent or empty fields; undefined when none is left. */
+export function orderedMetadata(m: DocumentMetadata | undefined): Ordered | undefined {
+  if (!m) return undefined;
+  const record = m as Record<string, unknown>;
+  const out: Ordered = [];
+  for (const key of METADATA_FIELD_ORDER) {
+    const value = record[key];
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out.push([key, value as Plain]);
+  }
+  return out.length ? out : undefined;
+}
+
+/** Sets (or removes) the root's `metadata` mapping, keeping the nodes and comments that did not change. */
+export function setMetadata(root: YAMLMap, metadata: Ordered | undefined): void {
+  const pair = root.items.find((p) => keyOf(p) === 'metadata');
+  if (!metadata) {
+    if (pair) root.items = root.items.filter((p) => p !== pair);
+    return;
+  }
+  if (pair && isMap(pair.value) && !pair.value.flow) updateMap(pair.value, metadata);
+  else if (pair) pair.value = withComments(mapNode(metadata), pair.value);
+  else root.items.push(new Pair(new Scalar('metadata'), mapNode(metadata)));
+}
+
 
 export function seqNode(items: Ordered[]): YAMLSeq {
   const seq = new YAMLSeq();
@@ -37,7 +67,7 @@ function orderedObject(value: Record<string, Plain>, order: readonly string[]): 
   return out;
 }
 
-function valueNode(value: Plain, key: string): Scalar | YAMLMap | YAMLSeq {
+export function valueNode(value: Plain, key: string): Scalar | YAMLMap | YAMLSeq {
   if (Array.isArray(value)) {
     const seq = new YAMLSeq();
     seq.items = value.map((v) => valueNode(v, key));
@@ -76,7 +106,7 @@ export function updateMap(map: YAMLMap, desired: Ordered): void {
 }
 
 /** A replacement node keeps the comments a person put on the old one. */
-function withComments<T extends Scalar | YAMLMap | YAMLSeq>(node: T, old: unknown): T {
+export function withComments<T extends Scalar | YAMLMap | YAMLSeq>(node: T, old: unknown): T {
   const source = old as { comment?: string | null; commentBefore?: string | null } | null;
   if (source?.comment) node.comment = source.comment;
   if (source?.commentBefore) node.commentBefore = source.commentBefore;
@@ -88,7 +118,7 @@ function sameValue(node: unknown, value: Plain): boolean {
   return JSON.stringify(js) === JSON.stringify(value);
 }
 
-function keyOf(pair: Pair): string {
+export function keyOf(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
