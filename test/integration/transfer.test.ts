@@ -60,4 +60,18 @@ suite('export and import', () => {
     const imported = readSidecar(readFileSync(sidecarFile(), 'utf8'), 'x').sidecar!.annotations;
     assert.deepEqual(imported.map((a) => [a.kind, a.anchor.exact, a.note]).sort(), notes.map((a) => [a.kind, a.anchor.exact, a.note]).sort());
   });
+
+  test('exports a brat folder, and imports a REFI-QDA project back (the format chosen by the file name)', async () => {
+    const folder = join(out, 'brat');
+    await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'brat', out: folder });
+    assert.ok(existsSync(join(folder, 'annotation.conf')));
+    assert.match(readFileSync(join(folder, 'seeds', 'transfer-doc.ann'), 'utf8'), /^T1\tNote \d+ \d+\tadvanced manufacturing$/m);
+
+    const project = join(out, 'again.qdpx');
+    await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'qdpx', out: project });
+    rmSync(sidecarFile());
+    await vscode.commands.executeCommand('policyAnnotator.importAnnotations', { files: [project] });
+    const imported = readSidecar(readFileSync(sidecarFile(), 'utf8'), 'x').sidecar!.annotations;
+    assert.deepEqual(imported.map((a) => [a.kind, a.anchor.exact, a.note]).sort(), notes.map((a) => [a.kind, a.anchor.exact, a.note]).sort());
+  });
 });
