@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -69,8 +69,12 @@ suite('export and import', () => {
 
     const project = join(out, 'again.qdpx');
     await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'qdpx', out: project });
+    // The project holds every document: the other sidecars get their annotations again, so they are put back after.
+    const others = readdirSync(workspacePath('annotations', 'seeds')).filter((f) => !f.startsWith('transfer-doc'));
+    const saved = others.map((f) => [f, readFileSync(workspacePath('annotations', 'seeds', f))] as const);
     rmSync(sidecarFile());
     await vscode.commands.executeCommand('policyAnnotator.importAnnotations', { files: [project] });
+    for (const [f, bytes] of saved) writeFileSync(workspacePath('annotations', 'seeds', f), bytes);
     const imported = readSidecar(readFileSync(sidecarFile(), 'utf8'), 'x').sidecar!.annotations;
     assert.deepEqual(imported.map((a) => [a.kind, a.anchor.exact, a.note]).sort(), notes.map((a) => [a.kind, a.anchor.exact, a.note]).sort());
   });
