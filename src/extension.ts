@@ -38,8 +38,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace, host: model });
   const partyName = (id: string) => partyDisplayName(id, (entity) => entities.entity?.(entity)?.name);
   const trees = registerTreeViews({ workspace, editor, recent, partyName });
-  const review = registerReview(service, nodeFileSystem, log);
-  const transfer = transferCommands(context.extensionPath, log);
+  const review = registerReview(service, log);
+  const transfer = transferCommands(log);
   const statusBar = new AnnotationStatusBar(service, workspace);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const selector = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));

@@ -45,6 +45,20 @@ suite('export and import', () => {
     assert.equal(readFileSync(file).subarray(0, 2).toString('latin1'), 'PK');
   });
 
+  test('refuses to export while a sidecar cannot be read, naming it, and writes nothing', async () => {
+    const broken = workspacePath('annotations', 'seeds', 'transfer-broken.txt.yaml');
+    copyFileSync(workspacePath('seeds', '002_da90e588b2ada6c6.txt'), workspacePath('seeds', 'transfer-broken.txt'));
+    writeFileSync(broken, 'annotations: [\n');
+    const file = join(out, 'refused.csv');
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'csv', out: file })), (e: Error) => /^Export failed, nothing written: annotations\/seeds\/transfer-broken\.txt\.yaml:\d+:\d+: error: /.test(e.message));
+      assert.equal(existsSync(file), false);
+    } finally {
+      rmSync(broken);
+      rmSync(workspacePath('seeds', 'transfer-broken.txt'));
+    }
+  });
+
   test('imports W3C annotations back into a sidecar, anchored on the same words', async () => {
     const file = join(out, 'all.jsonld');
     await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'w3c', out: file });

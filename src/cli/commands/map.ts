@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { nodeFileSystem } from '../../core/ports/nodeFileSystem';
 import { nodeLister } from '../../core/ports/nodeDirectoryLister';
+import { formatProblem } from '../../core/problem';
+import { readCatalogue } from '../../core/services';
 import { buildStanceMap, renderStanceMapMarkdown, renderStanceMapSvg } from '../../core/stanceMap';
 import { WorkspaceIndex } from '../../core/workspace/workspaceIndex';
 import { CliCommand, UsageError } from '../command';
 import { parseOptions, workspaceFrom, WORKSPACE_OPTIONS } from '../options';
-import { readEntities } from './export';
 
 export const MAP_FORMATS = ['svg', 'markdown', 'json'] as const;
 const MODES = ['grid', 'timeline'] as const;
@@ -54,7 +55,10 @@ export const mapCommand: CliCommand = {
 
     const index = new WorkspaceIndex({ fs: nodeFileSystem, lister: nodeLister, root: ws.root, annotationsFolder: ws.annotationsFolder });
     await index.load();
-    const names = new Map((await readEntities(ws, values.catalogue ?? [], io)).map((e) => [e.id, e.name]));
+    // Catalogue problems are reported, not fatal: entity ids then show as they are.
+    const catalogue = await readCatalogue(ws, values.catalogue ?? [], io.cwd);
+    for (const p of catalogue.problems) io.err(formatProblem(p) + '\n');
+    const names = new Map(catalogue.entities.map((e) => [e.id, e.name]));
     const map = buildStanceMap({
       documents: index.documents(),
       filters: { authors: values.author, holders: values.holder, tags: values.tag },
