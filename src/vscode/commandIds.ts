@@ -35,6 +35,8 @@ export const CommandIds = {
   closeReview: 'policyAnnotator.closeReview',
   exportAnnotations: 'policyAnnotator.exportAnnotations',
   importAnnotations: 'policyAnnotator.importAnnotations',
+  chooseHighlight: 'policyAnnotator.chooseHighlight',
+  openWalkthrough: 'policyAnnotator.openWalkthrough',
   showStanceMap: 'policyAnnotator.showStanceMap',
   editDocumentMetadata: 'policyAnnotator.editDocumentMetadata',
 } as const;
