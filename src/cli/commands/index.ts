@@ -8,6 +8,7 @@ import { importCommand } from './import';
 import { gitSetupCommand } from './gitSetup';
 import { textconvCommand } from './textconv';
 import { mergeDriverCommand } from './mergeDriver';
+import { agreementCommand } from './agreement';
 
 // Registry of sub-commands, in the order `--help` lists them.
-export const commands: CliCommand[] = [validateCommand, statusCommand, entitiesCommand, diffCommand, exportCommand, importCommand, gitSetupCommand, textconvCommand, mergeDriverCommand];
+export const commands: CliCommand[] = [validateCommand, statusCommand, entitiesCommand, diffCommand, agreementCommand, exportCommand, importCommand, gitSetupCommand, textconvCommand, mergeDriverCommand];
