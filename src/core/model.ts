@@ -4,7 +4,9 @@
 export const ANNOTATION_KINDS = ['claim', 'stance', 'note', 'link'] as const;
 export const CLAIM_TYPES = ['factual', 'causal', 'predictive', 'normative', 'proposal'] as const;
 export const POLARITIES = ['support', 'oppose', 'neutral', 'mixed'] as const;
-export const LINK_RELATIONS = ['supports', 'contradicts', 'elaborates', 'same-as', 'cites', 'responds-to'] as const;
+export const LINK_RELATIONS = ['supports', 'contradicts', 'elaborates', 'same-as', 'cites', 'responds-to', 'relates-to'] as const;
+/** The relation of a link whose type is none of the others (an imported brat relation or event argument): the original type is kept as a `relation:<type>` or `role:<role>` tag. */
+export const GENERIC_RELATION = 'relates-to';
 export const ANCHOR_STATUSES = ['anchored', 'moved', 'fuzzy', 'ambiguous', 'orphaned'] as const;
 export const REVIEW_STATUSES = ['fuzzy', 'ambiguous', 'orphaned', 'conflict'] as const;
 

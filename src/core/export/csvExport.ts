@@ -31,13 +31,26 @@ export const CSV_COLUMNS = [
 export interface CsvOptions {
   /** Start with a byte order mark, which Excel needs to read UTF-8. */
   bom?: boolean;
+  /** Leave cells that start with `=`, `+`, `-`, `@`, tab or CR as they are (default: neutralised, see below). */
+  keepFormulas?: boolean;
+}
+
+// CSV injection (OWASP): Excel and LibreOffice run a cell that starts with =, +, -, @, tab or carriage
+// return as a formula (=HYPERLINK(…), =cmd|…). Such a cell is prefixed with a single quote, which the
+// spreadsheet shows as text and does not run; R and pandas readers see the quote, so keepFormulas turns
+// this off for them. The numeric start and end columns never need it.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function exportCsv(corpus: ExportCorpus, options: CsvOptions = {}): string {
   const resolved = resolveCorpus(corpus);
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const doc of resolved.documents) for (const item of doc.annotations) rows.push(row(item));
-  return (options.bom ? '\ufeff' : '') + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const cell = options.keepFormulas ? csvField : (value: string) => csvField(neutraliseFormula(value));
+  return (options.bom ? '\ufeff' : '') + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 function row(item: ExportAnnotation): string[] {

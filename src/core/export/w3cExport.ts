@@ -21,6 +21,10 @@ export interface W3cOptions {
   /** Prefix of every IRI: documents are `<base><path>`, annotations `<base><path>#<id>`. */
   baseIri?: string;
   label?: string;
+  /** `collection` (default): one AnnotationCollection with an embedded page; `array`: a plain JSON array
+   * of annotations, for clients that want one. Either way every annotation carries its own @context, so
+   * each is valid taken out alone. */
+  shape?: 'collection' | 'array';
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -30,6 +34,7 @@ export function exportW3c(corpus: ExportCorpus, options: W3cOptions = {}): strin
   const base = options.baseIri ?? DEFAULT_BASE_IRI;
   const resolved = resolveCorpus(corpus);
   const items = resolved.documents.flatMap((d) => d.annotations.map((a) => toW3c(a, base)));
+  if (options.shape === 'array') return JSON.stringify(items, null, 2) + '\n';
   const collectionId = `${base}annotations`;
   const collection: JsonObject = {
     '@context': ANNO_CONTEXT,
@@ -47,7 +52,7 @@ export function exportW3c(corpus: ExportCorpus, options: W3cOptions = {}): strin
   return JSON.stringify(collection, null, 2) + '\n';
 }
 
-/** One annotation in the W3C model (without @context: the collection carries it). */
+/** One annotation in the W3C model, with its own @context (valid on its own, as the model's MUST 3.1 asks). */
 export function toW3c(item: ExportAnnotation, base: string): JsonObject {
   const a = item.annotation;
   const iri = (ref: string) => referenceIri(base, ref, item.document);
@@ -77,7 +82,7 @@ export function toW3c(item: ExportAnnotation, base: string): JsonObject {
   if (a.note !== undefined) bodies.push(textual('commenting', a.note));
   targets.push(spanTarget(item, base));
 
-  const out: JsonObject = { id: annotationIri(base, item.document, a.id), type: 'Annotation', motivation };
+  const out: JsonObject = { '@context': ANNO_CONTEXT, id: annotationIri(base, item.document, a.id), type: 'Annotation', motivation };
   out.creator = { type: 'Person', name: a.author };
   out.created = a.created;
   out.modified = a.modified;

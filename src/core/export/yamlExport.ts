@@ -1,7 +1,8 @@
-import { Document } from 'yaml';
+import { Document, isScalar, Scalar, visit } from 'yaml';
 import type { Entity } from '../entities/types';
 import { ANCHOR_FIELD_ORDER, FIELD_ORDER, REVIEW_FIELD_ORDER } from '../model';
 import { STRINGIFY_OPTIONS } from '../store/yamlStyle';
+import { readsAsNonStringInYaml11 } from '../yaml/yaml11';
 import { absoluteRef, ExportAnnotation, ExportCorpus, LinkEnd, resolveCorpus } from './corpus';
 
 // One YAML file for the whole corpus: documents with their annotations, the entities, and for each
@@ -27,6 +28,12 @@ export function exportYaml(corpus: ExportCorpus): string {
     entities: resolved.entities.map(entityEntry),
   };
   const doc = new Document(out);
+  // Strings a YAML 1.1 reader (PyYAML) would take for a boolean, null, number or date are quoted.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && readsAsNonStringInYaml11(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   return doc.toString(STRINGIFY_OPTIONS);
 }
 

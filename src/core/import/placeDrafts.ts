@@ -32,6 +32,8 @@ export interface PlaceContext {
 export interface PlaceResult {
   /** New annotations per document path, in draft order. */
   annotations: Map<string, Annotation[]>;
+  /** Every imported item: where it came from (`file:line`) and the annotation it became. */
+  items: Array<{ origin: string; document: string; id: string; kind: Annotation['kind'] }>;
   failures: ImportIssue[];
   warnings: ImportIssue[];
 }
@@ -91,14 +93,18 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
     });
   }
 
-  // Relations take the span of their first end.
-  for (const d of drafts) {
-    if (!d.spanOf) continue;
-    const source = byKey.get(d.spanOf);
-    const at = source && placed.get(source);
-    if (at) placed.set(d, { draft: d, anchor: at.anchor, id: '' });
-    else fail(d, `'${d.spanOf}', whose span it takes, was not imported`);
+  // Relations and events take the span of another item, which may itself take one (an event's argument).
+  let pending = drafts.filter((d) => d.spanOf);
+  for (let progress = true; progress && pending.length; ) {
+    const before = pending.length;
+    pending = pending.filter((d) => {
+      const at = placed.get(byKey.get(d.spanOf!)!);
+      if (at) placed.set(d, { draft: d, anchor: at.anchor, id: '' });
+      return !at;
+    });
+    progress = pending.length < before;
   }
+  for (const d of pending) fail(d, `'${d.spanOf}', whose span it takes, was not imported`);
 
   for (const p of placed.values()) {
     p.id = newId(ctx.takenIds);
@@ -106,6 +112,7 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
   }
 
   const annotations = new Map<string, Annotation[]>();
+  const items: PlaceResult['items'] = [];
   for (const d of drafts) {
     const p = placed.get(d);
     if (!p) continue;
@@ -122,8 +129,9 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
       continue;
     }
     annotations.set(d.document!, [...(annotations.get(d.document!) ?? []), annotation]);
+    items.push({ origin: d.origin, document: d.document!, id: annotation.id, kind: annotation.kind });
   }
-  return { annotations, failures, warnings };
+  return { annotations, items, failures, warnings };
 }
 
 /** Starts of the places where the quote occurs with its prefix before and its suffix after (W3C TextQuoteSelector). */
@@ -136,6 +144,8 @@ function selectorMatches(anchor: Anchor, text: string): number[] {
   }
   return out;
 }
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 /** The anchor to search from, or why there is none. */
 function startingAnchor(d: ImportDraft, text: string): Anchor | string {
@@ -154,6 +164,9 @@ function startingAnchor(d: ImportDraft, text: string): Anchor | string {
   }
   if (d.quote) {
     if (!d.quote.exact) return 'its quote is empty';
+    // brat writes a span's line breaks as spaces: the same words at the given position are that span.
+    const there = start === undefined ? undefined : text.slice(start, end);
+    if (there !== undefined && there !== d.quote.exact && squash(there) === squash(d.quote.exact) && !d.quote.prefix && !d.quote.suffix) return createAnchor(text, start!, end!);
     const s = start ?? 0;
     return { exact: d.quote.exact, prefix: d.quote.prefix ?? '', suffix: d.quote.suffix ?? '', start: s, end: s + d.quote.exact.length };
   }

@@ -1,7 +1,9 @@
 import { AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, parseAnnotationRef, POLARITIES, Polarity, TOPIC_PREFIX } from '../model';
 import { AUTHOR_IRI, termIri } from '../export/iris';
 import { addNote, addTag, DraftRef, ImportDraft, lineOf, ParsedImport } from './draft';
+import { parseJson } from './foreignFile';
 import { matchDocument } from './matchDocument';
+import { annotationMustProblems, namesAnnoContext } from './w3cMusts';
 
 // Reads W3C Web Annotation JSON: one annotation, a list, an AnnotationPage or an AnnotationCollection
 // with embedded pages. The span comes from TextQuoteSelector / TextPositionSelector (code points); the
@@ -25,40 +27,46 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 
 export function parseW3c(text: string, file: string, ctx: W3cImportContext): ParsedImport {
   const result: ParsedImport = { drafts: [], failures: [], warnings: [] };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (error) {
-    result.failures.push({ origin: file, reason: `not JSON: ${(error as Error).message}` });
+  const parsed = parseJson(text.replace(/^\ufeff/, ''));
+  if ('error' in parsed) {
+    result.failures.push({ origin: parsed.at ? `${file}:${parsed.at}` : file, reason: parsed.error });
     return result;
   }
+  const json = parsed.json;
   const annotations = collect(json, file, result);
-  const keys = new Set(annotations.map((a) => iriOf(a)).filter((k): k is string => !!k));
-  annotations.forEach((a, i) => {
+  const keys = new Set(annotations.map(({ a }) => iriOf(a)).filter((k): k is string => !!k));
+  annotations.forEach(({ a, inherited }, i) => {
     const id = iriOf(a);
-    const at = id ? text.indexOf(JSON.stringify(id)) : -1;
+    const at = typeof id === 'string' ? text.indexOf(JSON.stringify(id)) : -1;
     const origin = at >= 0 ? `${file}:${lineOf(text, at)}` : `${file} (annotation ${i + 1})`;
+    const problems = annotationMustProblems(a, inherited);
+    if (problems.length) {
+      result.failures.push({ origin, reason: `not a valid Web Annotation: ${problems.join('; ')}` });
+      return;
+    }
     const draft = readAnnotation(a, origin, ctx, keys, result);
     if (draft) result.drafts.push(draft);
   });
   return result;
 }
 
-function collect(json: unknown, file: string, result: ParsedImport): Obj[] {
-  const out: Obj[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(visit);
+/** The annotations in the document, each with whether a container above it names the anno context. */
+function collect(json: unknown, file: string, result: ParsedImport): Array<{ a: Obj; inherited: boolean }> {
+  const out: Array<{ a: Obj; inherited: boolean }> = [];
+  const visit = (v: unknown, inherited: boolean): void => {
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, inherited));
     if (!isObj(v)) return;
+    const context = inherited || (v['@context'] !== undefined && namesAnnoContext(v['@context']));
     if (hasType(v, 'AnnotationCollection')) {
-      if (Array.isArray(v.items)) v.items.forEach(visit);
+      if (Array.isArray(v.items)) v.items.forEach((x) => visit(x, context));
       if (v.first !== undefined && !isObj(v.first)) result.failures.push({ origin: file, reason: `the collection's pages are not embedded (first: ${String(v.first)}); fetch them and import the pages` });
-      else if (isObj(v.first)) visit(v.first);
+      else if (isObj(v.first)) visit(v.first, context);
     } else if (hasType(v, 'AnnotationPage')) {
-      list(v.items).forEach(visit);
-      if (isObj(v.next)) visit(v.next);
-    } else if (hasType(v, 'Annotation') || v.target !== undefined) out.push(v);
+      list(v.items).forEach((x) => visit(x, context));
+      if (isObj(v.next)) visit(v.next, context);
+    } else if (hasType(v, 'Annotation') || v.target !== undefined || v.body !== undefined) out.push({ a: v, inherited });
   };
-  visit(json);
+  visit(json, false);
   if (!out.length && !result.failures.length) result.failures.push({ origin: file, reason: 'no annotations found (expected an Annotation, a list, an AnnotationPage or an AnnotationCollection)' });
   return out;
 }
@@ -101,18 +109,31 @@ function readAnnotation(a: Obj, origin: string, ctx: W3cImportContext, keys: Set
   const draft: ImportDraft = { origin, kind: 'note', document };
   const id = iriOf(a);
   if (id) draft.key = id;
-  for (const s of list(span.selector).filter(isObj)) {
+  // Text selectors may refine another selector (a FragmentSelector naming a paragraph or an XPointer),
+  // which plain text cannot resolve: a quote is still searched for; a position is then counted from the
+  // start of the document, and the import says so.
+  const selectors: Array<{ s: Obj; refined?: string }> = [];
+  const walk = (s: unknown, refined?: string): void => {
+    if (!isObj(s)) return;
+    selectors.push({ s, refined });
+    list(s.refinedBy).forEach((r) => walk(r, refined ?? typesOf(s)[0] ?? 'selector'));
+  };
+  list(span.selector).forEach((s) => walk(s));
+  for (const { s, refined } of selectors) {
     if (hasType(s, 'TextQuoteSelector') && typeof s.exact === 'string') {
       draft.quote = { exact: s.exact, prefix: typeof s.prefix === 'string' ? s.prefix : undefined, suffix: typeof s.suffix === 'string' ? s.suffix : undefined };
     } else if (hasType(s, 'TextPositionSelector') && Number.isInteger(s.start) && Number.isInteger(s.end)) {
       draft.position = { start: s.start as number, end: s.end as number };
+      if (refined) result.warnings.push({ origin, reason: `its TextPositionSelector refines a ${refined}, which plain text cannot resolve: positions counted from the start of ${document}` });
     }
   }
   if (!draft.quote && !draft.position) return fail('its target has neither a TextQuoteSelector nor a TextPositionSelector');
 
-  const creator = list(a.creator).find(isObj);
-  const name = creator && (typeof creator.name === 'string' ? creator.name : typeof creator.nickname === 'string' ? creator.nickname : undefined);
-  if (name) draft.author = name;
+  // creator: an IRI (acct:alice@example.org), an agent object, or a list of them (joined).
+  const names = list(a.creator)
+    .map((c) => (typeof c === 'string' ? c : isObj(c) ? [c.name, c.nickname, c.id].find((x): x is string => typeof x === 'string') : undefined))
+    .filter((n): n is string => !!n);
+  if (names.length) draft.author = names.join(', ');
   if (typeof a.created === 'string' && DATE_TIME.test(a.created)) draft.created = a.created;
   if (typeof a.modified === 'string' && DATE_TIME.test(a.modified)) draft.modified = a.modified;
 

@@ -1,4 +1,5 @@
 import { Scalar } from 'yaml';
+import { readsAsNonStringInYaml11 } from '../yaml/yaml11';
 
 // One rule for how each string is written, so the same annotation always renders to the same lines.
 
@@ -24,7 +25,8 @@ export function styledScalar(value: unknown, key: string): Scalar {
   const edgeSpace = /^\s|\s$/.test(value);
   if (key === 'note' && value.includes('\n') && !/[ \t]\n|^\s|[ \t]$/.test(value)) {
     scalar.type = Scalar.BLOCK_LITERAL;
-  } else if (edgeSpace || value.includes('\n') || /[\u0000-\u0008\u000b-\u001f\u007f\u00a0\u2028\u2029\ufeff]/.test(value)) {
+  } else if (edgeSpace || value.includes('\n') || /[\u0000-\u0008\u000b-\u001f\u007f\u00a0\u2028\u2029\ufeff]/.test(value) || readsAsNonStringInYaml11(value)) {
+    // Also quoted: what a YAML 1.1 reader would take for a boolean, null, number or date (`on`, `1:20`, a timestamp).
     scalar.type = Scalar.QUOTE_DOUBLE;
   }
   return scalar;

@@ -78,7 +78,7 @@ describe('REFI-QDA project export (.qdpx)', () => {
     const children = (i: number) => codesIn(top[i].Code as Node[]).map((c) => attrs(c).name);
     expect(children(0)).toEqual(['factual', 'causal', 'predictive', 'normative', 'proposal']);
     expect(children(1)).toEqual(['support', 'oppose', 'neutral', 'mixed']);
-    expect(children(3)).toEqual(['supports', 'contradicts', 'elaborates', 'same-as', 'cites', 'responds-to']);
+    expect(children(3)).toEqual(['supports', 'contradicts', 'elaborates', 'same-as', 'cites', 'responds-to', 'relates-to']);
     expect(children(4)).toEqual(['industrial-policy', 'involution', 'smart-city', 'unicode']);
   });
 });

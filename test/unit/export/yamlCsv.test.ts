@@ -96,4 +96,19 @@ describe('CSV export', () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(exportCsv(corpus, { bom: true }).charCodeAt(0)).toBe(0xfeff);
   });
+
+  it('neutralises cells a spreadsheet would run as a formula (OWASP), unless asked not to', () => {
+    const doc = corpus.documents[0];
+    const first = doc.sidecar.annotations.find((a) => a.kind === 'note')!;
+    const risky = ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR'];
+    const sidecar = { ...doc.sidecar, annotations: risky.map((note, i) => ({ ...first, id: `f${i}000000`, note })) };
+    const one = { documents: [{ ...doc, sidecar }], entities: [] };
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const safe = readCsv(exportCsv(one)).slice(1);
+    expect(safe.map((r) => r[col('note')])).toEqual(risky.map((r) => `'${r}`));
+    const raw = readCsv(exportCsv(one, { keepFormulas: true })).slice(1);
+    expect(raw.map((r) => r[col('note')])).toEqual(risky);
+    // Numbers and ordinary text are left alone.
+    expect(rows.slice(1).every((r) => !r[col('start')].startsWith("'"))).toBe(true);
+  });
 });

@@ -64,8 +64,8 @@ describe('writeSidecar', () => {
     const after = writeSidecar(sidecar, text);
     expectGolden(golden('basic.change.yaml'), after);
     expect(lineDiff(text, after)).toEqual({
-      removed: ['    label: Hong Kong spends a lower share of GDP on R&D', '    modified: 2026-11-20T10:00:00Z'],
-      added: ['    label: Hong Kong spends less of its GDP on R&D than peers', '    modified: 2026-11-22T09:30:00Z'],
+      removed: ['    label: Hong Kong spends a lower share of GDP on R&D', '    modified: "2026-11-20T10:00:00Z"'],
+      added: ['    label: Hong Kong spends less of its GDP on R&D than peers', '    modified: "2026-11-22T09:30:00Z"'],
     });
   });
 
