@@ -15,6 +15,7 @@ import { AnnotationHoverProvider } from './vscode/hovers/annotationHover';
 import { AnnotationStatusBar } from './vscode/statusBar';
 import { registerTreeViews } from './vscode/tree/registerTreeViews';
 import { registerReview } from './vscode/review/registerReview';
+import { registerTeam } from './vscode/team/registerTeam';
 import { transferCommands } from './vscode/transfer/transferCommands';
 import { registerCommandTable } from './vscode/registerCommandTable';
 import { activateEntities } from './vscode/entities/activateEntities';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
   const trees = registerTreeViews({ workspace, editor, recent, partyName });
   const review = registerReview(service, nodeFileSystem, log);
+  const team = registerTeam({ editor, workspace, fs: nodeFileSystem, log });
   const transfer = transferCommands(context.extensionPath, log);
   const statusBar = new AnnotationStatusBar(service, workspace);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     decorations,
     ...trees.disposables,
     ...review.disposables,
+    ...team.disposables,
     ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations]], log),
     ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(service, workspace, entities)),
@@ -59,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   );
   service.start();
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return createApi(service, { trees: trees.providers, review: review.provider, decorations, statusBar, editor });
+  return createApi(service, { trees: trees.providers, review: review.provider, disagreements: team.provider, decorations, statusBar, editor });
 }
 
 export function deactivate(): void {}

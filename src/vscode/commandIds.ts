@@ -33,6 +33,10 @@ export const CommandIds = {
   closeReview: 'policyAnnotator.closeReview',
   exportAnnotations: 'policyAnnotator.exportAnnotations',
   importAnnotations: 'policyAnnotator.importAnnotations',
+  showAgreement: 'policyAnnotator.showAgreement',
+  refreshDisagreements: 'policyAnnotator.refreshDisagreements',
+  acceptVersion: 'policyAnnotator.acceptVersion',
+  editAndAcceptVersion: 'policyAnnotator.editAndAcceptVersion',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
