@@ -36,9 +36,13 @@ export function annotatorsByAuthor(sidecars: readonly Sidecar[], problems: Probl
       own.annotations.push(annotation);
     }
   }
-  // Every author is taken to have read every annotated document: one with no annotations there marked nothing.
-  const documents = sidecars.map((s) => ({ ...s, annotations: [] as Annotation[] }));
-  const annotators = [...byAuthor.keys()].sort().map((name) => ({ name, sidecars: documents.map((d) => byAuthor.get(name)!.get(d.document) ?? d) }));
+  // Shared work only: a document two or more authors annotated, which every author is then taken to
+  // have read (one with no annotations there marked nothing). A document one author annotated alone
+  // is that author's own, not a disagreement with everyone else.
+  const authorsOf = (document: string) => [...byAuthor.values()].filter((docs) => docs.get(document)?.annotations.length).length;
+  const documents = sidecars.filter((s) => authorsOf(s.document) >= 2).map((s) => ({ ...s, annotations: [] as Annotation[] }));
+  const authors = [...byAuthor.keys()].filter((name) => documents.some((d) => byAuthor.get(name)!.get(d.document)?.annotations.length)).sort();
+  const annotators = authors.map((name) => ({ name, sidecars: documents.map((d) => byAuthor.get(name)!.get(d.document) ?? d) }));
   return { annotators, curated, problems };
 }
 

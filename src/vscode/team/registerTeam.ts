@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ADJUDICATION_MODES, AdjudicationMode, AgreementReport, DisagreementEntry, renderAgreement } from '../../core/agreement';
 import { FileSystem } from '../../core/ports/fileSystem';
+import { formatProblem } from '../../core/problem';
 import { CommandIds } from '../commandIds';
 import { AnnotationEditor } from '../editing/annotationEditor';
 import { UserError } from '../editing/commandTarget';
@@ -47,10 +48,12 @@ export function registerTeam(deps: TeamDeps): { provider: DisagreementTreeProvid
     if (!folder) return undefined;
     folderName = folder.name;
     const team = await buildTeamReport(folder, deps.fs);
+    for (const p of team.problems) deps.log.warn(`Disagreements: ${formatProblem(p)}`);
     provider.show(team);
     const n = team.report.disagreements.length;
     view.description = `${team.report.annotators.length} authors · ${n} to settle`;
-    view.message = team.report.annotators.length < 2 ? 'Disagreements appear when two or more authors annotate the same documents.' : n ? undefined : `No disagreements: ${team.report.units.settled} settled.`;
+    const unread = team.problems.length ? ` ${team.problems.length} sidecar problem(s) left files out (see the Output).` : '';
+    view.message = (team.report.annotators.length < 2 ? 'Disagreements appear when two or more authors annotate the same documents.' : n ? '' : `No disagreements: ${team.report.units.settled} settled.`) + unread || undefined;
     view.badge = n ? { value: n, tooltip: `${n} disagreement(s) to settle` } : undefined;
     return team.report;
   }
