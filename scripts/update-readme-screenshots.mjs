@@ -8,6 +8,7 @@ const shots = {
   'corpus-overview-hover.png': 'corpus-overview.png',
   'annotate-claim-hover.png': 'annotate-claim.png',
   'entity-hover.png': 'entity-hover.png',
+  'disagreements-view.png': 'disagreements-view.png',
 };
 mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
 for (const [from, to] of Object.entries(shots)) {
