@@ -37,8 +37,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The CLI as a library, loaded by the extension only when a person exports or imports: keeps activation small.
-  { ...common, entryPoints: ['src/cli/run.ts'], outfile: 'dist/cli-api.js' },
+  // The core services (export, import, …), loaded by the extension only when a person exports or imports: keeps activation small.
+  { ...common, entryPoints: ['src/core/services/index.ts'], outfile: 'dist/services.js' },
   // The NLP candidate finder (compromise) on its own: the editor loads it when candidates are first needed.
   { ...common, entryPoints: ['src/core/entities/candidates/compromiseFinder.ts'], outfile: 'dist/nlp.js' },
 ];

@@ -9,6 +9,8 @@ const shots = {
   'annotate-claim-hover.png': 'annotate-claim.png',
   'entity-hover.png': 'entity-hover.png',
   'disagreements-view.png': 'disagreements-view.png',
+  'stance-map.png': 'stance-map.png',
+  'stance-map-timeline.png': 'stance-map-timeline.png',
 };
 mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
 for (const [from, to] of Object.entries(shots)) {

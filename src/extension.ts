@@ -22,6 +22,9 @@ import { activateEntities } from './vscode/entities/activateEntities';
 import { ANNOTATED_LANGUAGES } from './vscode/documentFilter';
 import { WorkspaceAnnotations } from './vscode/workspace/workspaceAnnotations';
 import { WorkspaceModelHost } from './vscode/workspace/workspaceModelHost';
+import { partyDisplayName } from './core/parties';
+import { editMetadataCommand } from './vscode/metadata/editMetadata';
+import { registerStanceMap } from './vscode/stanceMap/registerStanceMap';
 
 // Composition root: builds the adapters and registers every disposable; no logic lives here.
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
@@ -34,11 +37,11 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const recent = new RecentValues(context.workspaceState);
   const editor = new AnnotationEditor(service, new AuthorResolver(gitForTrust), new UndoStack());
   const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace, host: model });
-  const partyName = (id: string) => entities.entity?.(id)?.name ?? id;
+  const partyName = (id: string) => partyDisplayName(id, (entity) => entities.entity?.(entity)?.name);
   const trees = registerTreeViews({ workspace, editor, recent, partyName });
-  const review = registerReview(service, nodeFileSystem, log);
+  const review = registerReview(service, log);
   const team = registerTeam({ editor, workspace, fs: nodeFileSystem, log });
-  const transfer = transferCommands(context.extensionPath, log);
+  const transfer = transferCommands(log);
   const statusBar = new AnnotationStatusBar(service, workspace);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const selector = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
@@ -54,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     ...trees.disposables,
     ...review.disposables,
     ...team.disposables,
-    ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations]], log),
+    ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations], [CommandIds.editDocumentMetadata, editMetadataCommand(nodeFileSystem)]], log),
+    ...registerStanceMap({ host: model, workspace, entityName: (id) => entities.entity?.(id)?.name }, log),
     ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(service, workspace, entities)),
     vscode.commands.registerCommand(CommandIds.showOutput, () => log.show()),

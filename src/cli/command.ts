@@ -1,3 +1,5 @@
+import { InputError } from '../core/services';
+
 // The shape every CLI sub-command has. Output goes through `io` so tests can capture it.
 export interface CliIo {
   out(text: string): void;
@@ -14,5 +16,5 @@ export interface CliCommand {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** Thrown for bad arguments: main prints the message and the command's usage, exit 2. */
-export class UsageError extends Error {}
+/** Thrown for bad arguments: main prints the message and the command's usage, exit 2 (as for a service's InputError). */
+export class UsageError extends InputError {}

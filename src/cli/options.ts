@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { CliIo, UsageError } from './command';
-import { CliWorkspace } from './findSidecars';
+import { WorkspaceTarget } from '../core/services';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -27,6 +27,7 @@ export function parseOptions<T extends Options>(args: string[], options: T) {
   }
 }
 
-export function workspaceFrom(values: { root?: string; 'annotations-dir'?: string }, io: CliIo): CliWorkspace {
-  return { root: values.root ? path.resolve(io.cwd, values.root) : io.cwd, annotationsFolder: values['annotations-dir'] ?? 'annotations' };
+/** The workspace a command works on; paths on the command line are relative to the current folder. */
+export function workspaceFrom(values: { root?: string; 'annotations-dir'?: string }, io: CliIo): WorkspaceTarget {
+  return { root: values.root ? path.resolve(io.cwd, values.root) : io.cwd, annotationsFolder: values['annotations-dir'] ?? 'annotations', cwd: io.cwd };
 }

@@ -1,4 +1,5 @@
-import { CliIo, UsageError } from './command';
+import { InputError } from '../core/services';
+import { CliIo } from './command';
 import { commands } from './commands/index';
 
 const PROGRAM = 'policy-annotator';
@@ -37,11 +38,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${PROGRAM} ${name}: ${error.message}\n\n${command.usage}\n`);
+    if (error instanceof InputError) {
+      io.err(`${PROGRAM} ${name}: ${flagged(error)}\n\n${command.usage}\n`);
       return 2;
     }
     io.err(`${PROGRAM} ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }
+
+/** A service names a bad option as it calls it (`baseIri`); the CLI as its flag (`--base-iri`). */
+const flagged = (error: InputError) => (error.option ? `--${error.option.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} ${error.message}` : error.message);

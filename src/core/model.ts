@@ -2,7 +2,7 @@
 // adding one is a one-line change (schema, CLI and UI read these tables).
 
 export const ANNOTATION_KINDS = ['claim', 'stance', 'note', 'link'] as const;
-export const CLAIM_TYPES = ['factual', 'causal', 'predictive', 'normative', 'proposal'] as const;
+export const CLAIM_TYPES = ['factual', 'causal', 'predictive', 'normative', 'proposal', 'rhetorical-question'] as const;
 export const POLARITIES = ['support', 'oppose', 'neutral', 'mixed'] as const;
 export const LINK_RELATIONS = ['supports', 'contradicts', 'elaborates', 'same-as', 'cites', 'responds-to', 'relates-to'] as const;
 /** The relation of a link whose type is none of the others (an imported brat relation or event argument): the original type is kept as a `relation:<type>` or `role:<role>` tag. */
@@ -21,6 +21,29 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const AUTHOR = 'author';
 /** Prefix that marks a stance target as a free topic rather than an annotation or entity. */
 export const TOPIC_PREFIX = 'topic:';
+/** Prefix that marks a speaker or holder as a free-text party ("critics", "officials") rather than an entity. */
+export const PARTY_PREFIX = 'party:';
+
+/** What kind of text a document is (document metadata `type`). */
+export const DOCUMENT_TYPES = ['op-ed', 'letter', 'editorial', 'news', 'interview', 'speech', 'policy-address', 'report', 'white-paper', 'legislation', 'press-release', 'other'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/**
+ * Facts about the document itself, kept in its sidecar (never in the document). Every field is optional;
+ * `published` is a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, `language` a BCP 47 tag.
+ */
+export interface DocumentMetadata {
+  title?: string;
+  /** Authors, or the speaker of a speech or interview. */
+  authors?: string[];
+  /** Publisher or outlet. */
+  publisher?: string;
+  published?: string;
+  url?: string;
+  type?: DocumentType;
+  language?: string;
+}
+export const METADATA_FIELD_ORDER = ['title', 'authors', 'publisher', 'published', 'url', 'type', 'language'] as const;
 
 /**
  * Where an annotation sits. `exact`/`prefix`/`suffix` are the W3C TextQuoteSelector,
@@ -64,14 +87,14 @@ export interface Claim extends AnnotationBase {
   kind: 'claim';
   /** A paraphrase of what is claimed. */
   label: string;
-  /** An entity id, or `author`. */
+  /** An entity id, `author`, or `party:<words>`. */
   speaker: string;
   claimType: ClaimType;
 }
 
 export interface Stance extends AnnotationBase {
   kind: 'stance';
-  /** An entity id, or `author`. */
+  /** An entity id, `author`, or `party:<words>`. */
   holder: string;
   /** A claim reference (`path#id` or `#id`), an entity id, or `topic:<words>`. */
   target: string;
@@ -111,6 +134,8 @@ export interface Sidecar {
   document: string;
   /** Git blob id of the document's bytes when the sidecar was last saved. */
   fingerprint: string;
+  /** Absent in sidecars written before metadata existed (and then never added by a save). */
+  metadata?: DocumentMetadata;
   annotations: Annotation[];
 }
 

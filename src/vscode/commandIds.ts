@@ -15,6 +15,8 @@ export const CommandIds = {
   copyLink: 'policyAnnotator.copyLink',
   groupByDocument: 'policyAnnotator.groupByDocument',
   groupByParty: 'policyAnnotator.groupByParty',
+  groupByDate: 'policyAnnotator.groupByDate',
+  groupByOutlet: 'policyAnnotator.groupByOutlet',
   filter: 'policyAnnotator.filter',
   clearFilter: 'policyAnnotator.clearFilter',
   refreshTree: 'policyAnnotator.refreshTree',
@@ -37,6 +39,8 @@ export const CommandIds = {
   refreshDisagreements: 'policyAnnotator.refreshDisagreements',
   acceptVersion: 'policyAnnotator.acceptVersion',
   editAndAcceptVersion: 'policyAnnotator.editAndAcceptVersion',
+  showStanceMap: 'policyAnnotator.showStanceMap',
+  editDocumentMetadata: 'policyAnnotator.editDocumentMetadata',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

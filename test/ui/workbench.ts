@@ -2,7 +2,7 @@
 // Selectors are VS Code 1.100's DOM; keep them here so a VS Code update is fixed in one place.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 export interface EditorLayout {
   /** Lines on screen, wrapped pieces counted separately. */
@@ -252,6 +252,19 @@ export class Workbench {
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ timeout: 15_000 });
     return hover.innerText();
+  }
+
+  /** The content of the webview panel titled `title` (VS Code nests it in two iframes). */
+  async webview(title: string): Promise<FrameLocator> {
+    await this.page.locator('.editor-group-container.active .tab.active', { hasText: title }).waitFor();
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  /** Clicks the action button `label` in the title bar of the view titled `viewTitle` (shown on hover). */
+  async clickViewTitleAction(viewTitle: string, label: string): Promise<void> {
+    const header = this.page.locator('.pane-header', { hasText: new RegExp(`^${viewTitle}`) }).first();
+    await header.hover();
+    await header.locator(`.action-label[aria-label^="${label}"]`).click();
   }
 
   /** Saves a screenshot of the whole window to test-results/<name>.png and returns its path. */

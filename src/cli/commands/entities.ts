@@ -12,7 +12,7 @@ import {
 } from '../../core/entities/index';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { normalizeText } from '../../core/anchoring/normalize';
-import { catalogueFiles as findCatalogueFiles } from '../catalogue';
+import { catalogueFiles as findCatalogueFiles } from '../../core/services';
 import { compromiseCandidateFinder } from '../../core/entities/candidates/compromiseFinder';
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);

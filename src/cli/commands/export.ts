@@ -1,16 +1,7 @@
-import * as path from 'node:path';
-import type { Entity } from '../../core/entities/types';
-import { CorpusDocument, exportCsv, exportQdc, exportQdpx, exportW3c, exportYaml, resolveCorpus } from '../../core/export';
-import { nodeFileSystem } from '../../core/ports/nodeFileSystem';
 import { formatProblem } from '../../core/problem';
-import { anchorDocuments } from '../anchorDocuments';
-import { readCatalogue } from '../catalogue';
-import { CliCommand, CliIo, UsageError } from '../command';
-import { CliWorkspace, documentsFromArgs } from '../findSidecars';
+import { EXPORT_FORMATS, ExportFormat, exportAnnotations } from '../../core/services';
+import { CliCommand, UsageError } from '../command';
 import { parseOptions, workspaceFrom, WORKSPACE_OPTIONS, WORKSPACE_USAGE } from '../options';
-
-export const EXPORT_FORMATS = ['yaml', 'w3c', 'csv', 'qdpx', 'qdc'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -59,54 +50,26 @@ export const exportCommand: CliCommand = {
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}' (one of: ${EXPORT_FORMATS.join(', ')})`);
     if (!values.out) throw new UsageError('--out is required');
     if (values.out === '-' && format === 'qdpx') throw new UsageError('qdpx is a zip file: give --out a file name');
-    if (values['base-iri'] !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(values['base-iri'])) throw new UsageError(`--base-iri '${values['base-iri']}' is not an absolute IRI`);
-    const ws = workspaceFrom(values, io);
-
-    const { reports } = await anchorDocuments(ws, await documentsFromArgs(ws, positionals, io.cwd));
-    let failed = false;
-    const documents: CorpusDocument[] = [];
-    for (const r of reports) {
-      for (const p of r.problems) if (p.severity === 'warning') io.err(formatProblem(p) + '\n');
-      const errors = r.problems.filter((p) => p.severity === 'error');
-      if (errors.length || !r.anchored) {
-        failed = true;
-        for (const p of errors) io.err(formatProblem(p) + '\n');
-        continue;
-      }
-      documents.push({ path: r.documentPath, text: r.anchored.text, sidecar: r.anchored.sidecar });
-    }
-    if (failed) {
+    const toStdout = values.out === '-';
+    const result = await exportAnnotations({
+      ...workspaceFrom(values, io),
+      format,
+      out: toStdout ? undefined : values.out,
+      paths: positionals,
+      catalogues: values.catalogue ?? [],
+      baseIri: values['base-iri'],
+      bom: values.bom,
+      projectName: values['project-name'],
+    });
+    for (const p of result.problems) io.err(formatProblem(p) + '\n');
+    if (!result.ok) {
       io.err('policy-annotator export: nothing written: fix the sidecars above, or leave them out by naming the paths to export\n');
       return 1;
     }
-    const corpus = { documents, entities: await readEntities(ws, values.catalogue ?? [], io) };
-    const resolved = resolveCorpus(corpus);
-    const all = resolved.documents.flatMap((d) => d.annotations);
-    const unplaced = all.filter((a) => !a.position).map((a) => a.ref);
-
-    let content: string | Uint8Array;
-    switch (format) {
-      case 'yaml':
-        content = exportYaml(corpus);
-        break;
-      case 'w3c':
-        content = exportW3c(corpus, { baseIri: values['base-iri'] });
-        break;
-      case 'csv':
-        content = exportCsv(corpus, { bom: values.bom });
-        break;
-      case 'qdpx':
-        content = exportQdpx(corpus, { projectName: values['project-name'] }).bytes;
-        break;
-      case 'qdc':
-        content = exportQdc(corpus);
-        break;
-    }
-    if (values.out === '-') io.out(content as string);
-    else await nodeFileSystem.writeAtomic(path.resolve(io.cwd, values.out), content);
-
-    const summary = { format, out: values.out, documents: documents.length, annotations: all.length, entities: corpus.entities.length, unplaced };
-    const report = values.json ? JSON.stringify(summary, null, 2) + '\n' : `exported ${all.length} annotation${all.length === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} as ${format} to ${values.out}\n`;
+    if (toStdout) io.out(result.content as string);
+    const { documents, annotations, entities, unplaced } = result;
+    const summary = { format, out: values.out, documents, annotations, entities, unplaced };
+    const report = values.json ? JSON.stringify(summary, null, 2) + '\n' : `exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${documents} document${documents === 1 ? '' : 's'} as ${format} to ${values.out}\n`;
     for (const ref of values.json ? [] : unplaced) io.err(`warning: ${ref}: its words are not at its place in the document (needs review): exported without a position${format === 'qdpx' ? ' and without a selection' : ''}\n`);
     // With --out -, standard output holds the export: the summary goes to standard error.
     if (values.out === '-') io.err(report);
@@ -114,10 +77,3 @@ export const exportCommand: CliCommand = {
     return 0;
   },
 };
-
-/** Entities from the named catalogues, or the default ones. Problems are reported, not fatal. */
-export async function readEntities(ws: CliWorkspace, files: string[], io: CliIo): Promise<Entity[]> {
-  const catalogue = await readCatalogue(ws, files, io.cwd);
-  for (const p of catalogue.problems) io.err(formatProblem(p) + '\n');
-  return catalogue.entities;
-}

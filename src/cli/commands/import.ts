@@ -1,28 +1,7 @@
-import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
-import { fingerprint, normalizeText } from '../../core/anchoring';
-import { parseBrat } from '../../core/import/bratImport';
-import { ImportDraft, ImportIssue } from '../../core/import/draft';
-import { matchDocument } from '../../core/import/matchDocument';
-import { placeDrafts } from '../../core/import/placeDrafts';
-import { parseW3c } from '../../core/import/w3cImport';
-import { Annotation } from '../../core/model';
-import { nodeFileSystem } from '../../core/ports/nodeFileSystem';
 import { formatProblem } from '../../core/problem';
-import { toWorkspaceRelative } from '../../core/store/documentPaths';
-import { SidecarStore } from '../../core/store/sidecarStore';
-import { anchorSidecar } from '../../core/workspace/anchorSidecar';
-import { git } from '../anchorDocuments';
+import { IMPORT_FORMATS, ImportFormat, importAnnotations } from '../../core/services';
 import { CliCommand, UsageError } from '../command';
-import { CliWorkspace, documentsFromArgs } from '../findSidecars';
 import { parseOptions, workspaceFrom, WORKSPACE_OPTIONS, WORKSPACE_USAGE } from '../options';
-import { readEntities } from './export';
-
-const IMPORT_FORMATS = ['w3c', 'brat'] as const;
-type ImportFormat = (typeof IMPORT_FORMATS)[number];
-const DOCUMENT_FILE = /\.(txt|md|markdown)$/i;
-const SKIP = new Set(['node_modules', '.git', 'dist', 'out']);
-const utf8 = new TextDecoder('utf-8');
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -71,117 +50,26 @@ export const importCommand: CliCommand = {
     if (!format) throw new UsageError('--format is required');
     if (!IMPORT_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}' (one of: ${IMPORT_FORMATS.join(', ')})`);
     if (!positionals.length) throw new UsageError('name at least one FILE to import');
-    const ws = workspaceFrom(values, io);
-    const documentPaths = await workspaceDocuments(ws);
-    const forced = values.document === undefined ? undefined : documentArgument(ws, values.document, io.cwd, documentPaths);
-
-    const drafts: ImportDraft[] = [];
-    const failures: ImportIssue[] = [];
-    const warnings: ImportIssue[] = [];
-    const entityIds = format === 'brat' ? new Set((await readEntities(ws, values.catalogue ?? [], io)).map((e) => e.id)) : undefined;
-    for (const file of positionals) {
-      const absolute = path.resolve(io.cwd, file);
-      const text = await fsp.readFile(absolute, 'utf8').catch(() => undefined);
-      if (text === undefined) throw new UsageError(`cannot read ${file}`);
-      const parsed =
-        format === 'w3c'
-          ? parseW3c(text, file, { documentPaths, document: forced, baseIri: values['base-iri'] })
-          : bratDocument(ws, absolute, file, forced, documentPaths, (document) => parseBrat(text, file, { document, entityIds }));
-      drafts.push(...parsed.drafts);
-      failures.push(...parsed.failures);
-      warnings.push(...parsed.warnings);
-    }
-
-    // Every sidecar's ids are taken: ids are unique in the workspace.
-    const store = new SidecarStore(nodeFileSystem, ws.root, ws.annotationsFolder);
-    const takenIds = new Set<string>();
-    for (const doc of await documentsFromArgs(ws, [], ws.root).catch(() => [] as string[])) {
-      for (const a of (await store.load(doc)).read.sidecar?.annotations ?? []) takenIds.add(a.id);
-    }
-    const texts = new Map<string, string>();
-    const bytesOf = new Map<string, Uint8Array>();
-    for (const document of new Set(drafts.map((d) => d.document).filter((d): d is string => !!d))) {
-      const bytes = await nodeFileSystem.readBytes(path.join(ws.root, ...document.split('/')));
-      if (!bytes) continue;
-      bytesOf.set(document, bytes);
-      texts.set(document, normalizeText(utf8.decode(bytes)));
-    }
-    const defaultAuthor = (await git.userName(ws.root)) ?? 'unknown';
-    const placed = placeDrafts(drafts, { texts, takenIds, author: values.author, defaultAuthor, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
-    failures.push(...placed.failures);
-    warnings.push(...placed.warnings);
-
-    const written: Array<{ document: string; sidecar: string; added: number; outcome: string }> = [];
-    for (const [document, annotations] of [...placed.annotations].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const outcome = await save(store, document, annotations, bytesOf.get(document)!, Boolean(values['dry-run']));
-      if (outcome.refused) {
-        for (const a of annotations) failures.push({ origin: document, reason: `annotation on "${a.anchor.exact.slice(0, 40)}" not imported: ${outcome.refused}` });
-        continue;
-      }
-      written.push({ document, sidecar: store.displayName(store.fileFor(document)), added: annotations.length, outcome: outcome.outcome });
-    }
-
-    const imported = written.reduce((n, w) => n + w.added, 0);
+    const result = await importAnnotations({
+      ...workspaceFrom(values, io),
+      format,
+      files: positionals,
+      document: values.document,
+      dryRun: values['dry-run'],
+      author: values.author,
+      baseIri: values['base-iri'],
+      catalogues: values.catalogue ?? [],
+    });
+    const { dryRun, imported, documents, failures, warnings } = result;
+    for (const p of result.catalogueProblems) io.err(formatProblem(p) + '\n');
     if (values.json) {
-      io.out(JSON.stringify({ dryRun: Boolean(values['dry-run']), imported, documents: written, failures, warnings }, null, 2) + '\n');
+      io.out(JSON.stringify({ dryRun, imported, documents, failures, warnings }, null, 2) + '\n');
     } else {
       for (const w of warnings) io.err(`${w.origin}: warning: ${w.reason}\n`);
       for (const f of failures) io.err(`${f.origin}: not imported: ${f.reason}\n`);
-      for (const w of written) io.out(`${w.sidecar}: ${values['dry-run'] ? 'would add' : 'added'} ${w.added} annotation${w.added === 1 ? '' : 's'}${w.outcome ? ` (${w.outcome})` : ''}\n`);
-      io.out(`${values['dry-run'] ? 'would import' : 'imported'} ${imported} annotation${imported === 1 ? '' : 's'}; ${failures.length} not imported\n`);
+      for (const w of documents) io.out(`${w.sidecar}: ${dryRun ? 'would add' : 'added'} ${w.added} annotation${w.added === 1 ? '' : 's'}${w.outcome ? ` (${w.outcome})` : ''}\n`);
+      io.out(`${dryRun ? 'would import' : 'imported'} ${imported} annotation${imported === 1 ? '' : 's'}; ${failures.length} not imported\n`);
     }
     return failures.length ? 1 : 0;
   },
 };
-
-/** Saves new annotations next to the existing ones, which are first re-anchored on the current text. */
-async function save(store: SidecarStore, document: string, added: Annotation[], bytes: Uint8Array, dryRun: boolean): Promise<{ refused?: string; outcome: string }> {
-  const loaded = await store.load(document);
-  if (!loaded.read.writable || !loaded.read.sidecar) {
-    const first = loaded.read.problems.find((p) => p.severity === 'error') ?? loaded.read.problems[0];
-    return { refused: `the sidecar cannot be updated (${first ? formatProblem(first) : 'unreadable'})`, outcome: '' };
-  }
-  const existing = loaded.read.sidecar;
-  const anchored = existing.annotations.length ? await anchorSidecar(existing, bytes, git, store.root) : undefined;
-  const annotations = [...(anchored?.sidecar.annotations ?? []), ...added];
-  const moved = anchored?.outcomes.filter((o) => o.status !== 'anchored').length ?? 0;
-  const outcome = [loaded.text === undefined ? 'new sidecar' : '', moved ? `${moved} existing annotation${moved === 1 ? '' : 's'} re-anchored` : ''].filter(Boolean).join(', ');
-  if (dryRun) return { outcome };
-  const result = await store.save(loaded, { ...existing, document, fingerprint: fingerprint(bytes), annotations });
-  if (result.kind === 'refused') return { refused: `the sidecar cannot be updated (${result.problems.map(formatProblem).join('; ')})`, outcome: '' };
-  await git.storeBlob(store.root, bytes);
-  return { outcome: result.kind === 'merged' ? [outcome, 'merged with a change made meanwhile'].filter(Boolean).join(', ') : outcome };
-}
-
-/** Workspace-relative paths of the documents under the root (plain text and Markdown), outside the annotations folder. */
-async function workspaceDocuments(ws: CliWorkspace): Promise<string[]> {
-  const annotations = path.join(ws.root, ws.annotationsFolder);
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await fsp.readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      if (SKIP.has(entry.name) || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && full !== annotations) await walk(full);
-      else if (entry.isFile() && DOCUMENT_FILE.test(entry.name)) out.push(toWorkspaceRelative(ws.root, full)!);
-    }
-  };
-  await walk(ws.root);
-  return out.sort();
-}
-
-function documentArgument(ws: CliWorkspace, value: string, cwd: string, documentPaths: string[]): string {
-  const rel = toWorkspaceRelative(ws.root, path.resolve(cwd, value));
-  if (rel && documentPaths.includes(rel)) return rel;
-  if (documentPaths.includes(value)) return value;
-  throw new UsageError(`--document ${value} is not a document in ${ws.root}`);
-}
-
-/** The document a .ann file annotates: --document, the .txt beside it, or a workspace document of that name. */
-function bratDocument(ws: CliWorkspace, annFile: string, name: string, forced: string | undefined, documentPaths: string[], parse: (document: string) => ReturnType<typeof parseBrat>) {
-  if (forced) return parse(forced);
-  const sibling = toWorkspaceRelative(ws.root, annFile.replace(/\.ann$/i, '.txt'));
-  if (sibling && documentPaths.includes(sibling)) return parse(sibling);
-  const match = matchDocument(path.basename(annFile).replace(/\.ann$/i, '.txt'), documentPaths);
-  if ('path' in match) return parse(match.path);
-  return { drafts: [], failures: [{ origin: name, reason: `${match.error.replace(/^no workspace document matches source/, 'no workspace document matches')}` }], warnings: [] };
-}

@@ -1,5 +1,5 @@
 import { ANNOTATION_KINDS, AnnotationKind, formatAnnotationRef } from '../model';
-import { NO_PROGRESS, ProgressPort, step } from '../ports/progress';
+import { TaskControl, throwIfCancelled } from '../ports/progress';
 import { Cell, cohenKappa, countsPerUnit, fleissKappa, krippendorffAlpha } from './coefficients';
 import { FieldDifference, findDisagreement, isCurated, isSettled, settledIds } from './disagreement';
 import { AgreementField, fieldValue, FIELDS_BY_KIND } from './fields';
@@ -8,7 +8,7 @@ import { AgreementOptions, AgreementReport, AnnotatorData, DisagreementEntry, Fi
 import { characterAlpha, pairUnits, spanOf } from './unitizing';
 
 /** The agreement service: units, unit agreement, field agreement and the disagreements, for any number of annotators. */
-export function computeAgreement(annotators: readonly AnnotatorData[], options: AgreementOptions = {}, progress: ProgressPort = NO_PROGRESS): AgreementReport {
+export function computeAgreement(annotators: readonly AnnotatorData[], options: AgreementOptions = {}, control?: TaskControl): AgreementReport {
   const names = annotators.map((a) => a.name);
   const kinds = (options.kinds ?? ANNOTATION_KINDS).filter((k) => ANNOTATION_KINDS.includes(k));
   const threshold = options.iouThreshold ?? DEFAULT_IOU_THRESHOLD;
@@ -29,7 +29,8 @@ export function computeAgreement(annotators: readonly AnnotatorData[], options: 
   const unitsByKind = new Map<AnnotationKind, Unit[]>(kinds.map((k) => [k, []]));
   const keys = [...groups.keys()].sort();
   keys.forEach((key, i) => {
-    step(progress, i, keys.length, key.split('\n')[1]);
+    throwIfCancelled(control, 'agreement');
+    control?.progress?.report({ message: key.split('\n')[1], done: i, total: keys.length });
     const units = matchUnits(groups.get(key)!, threshold);
     unitsByKind.get(units[0].kind)!.push(...units);
   });
@@ -55,7 +56,7 @@ export function computeAgreement(annotators: readonly AnnotatorData[], options: 
       if (found) report.disagreements.push(entry(found.unit, found.missing, found.fields, names, fields));
     }
   }
-  step(progress, keys.length, keys.length);
+  control?.progress?.report({ message: 'done', done: keys.length, total: keys.length });
   report.disagreements.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start));
   return report;
 }

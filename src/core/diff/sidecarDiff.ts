@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonicalJson';
-import { Annotation, AnnotationKind, compareAnnotations, FIELD_ORDER, Sidecar } from '../model';
+import { Annotation, AnnotationKind, compareAnnotations, FIELD_ORDER, METADATA_FIELD_ORDER, Sidecar } from '../model';
 
 // The semantic diff of sidecars: what a reviewer wants from a change to annotations/, by annotation id
 // rather than by YAML line. Pure: callers read the two versions (git, files) and pass Sidecar values.
@@ -42,7 +42,7 @@ export interface DocumentDiff {
   document: string;
   /** `added`: no sidecar before; `removed`: none after. */
   status: 'added' | 'removed' | 'changed';
-  /** Changes to the sidecar itself (document path, fingerprint, schema version). */
+  /** Changes to the sidecar itself (document path, fingerprint, schema version, `metadata.<field>`). */
   sidecarChanges: FieldChange[];
   added: AnnotationSummary[];
   removed: AnnotationSummary[];
@@ -118,6 +118,10 @@ export function diffSidecars(before: Sidecar | undefined, after: Sidecar | undef
   if (before && after) {
     for (const field of ['document', 'fingerprint', 'schemaVersion'] as const) {
       if (before[field] !== after[field]) sidecarChanges.push({ field, before: before[field], after: after[field] });
+    }
+    for (const field of METADATA_FIELD_ORDER) {
+      const [was, now] = [before.metadata?.[field], after.metadata?.[field]];
+      if (!same(was, now)) sidecarChanges.push({ field: `metadata.${field}`, before: was, after: now });
     }
   }
   const old = new Map((before?.annotations ?? []).map((a) => [a.id, a]));

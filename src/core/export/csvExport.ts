@@ -1,12 +1,14 @@
 import { absoluteRef, ExportAnnotation, ExportCorpus, resolveCorpus } from './corpus';
+import { metadataCsvValues, METADATA_CSV_COLUMNS } from './documentMetadata';
 
 // CSV, one row per annotation, for spreadsheets, R and pandas. RFC 4180: CRLF between records, fields
 // quoted when they hold a comma, quote, CR or LF, quotes doubled; UTF-8 with a header row. start and end
 // count code points (Python's and R's string indexing), end exclusive; empty when the anchor is not placed.
 // Combined columns hold whichever field the kind has: label_note is a claim's label or another kind's
-// note; the last column, note, holds every kind's note (so a claim's note is not lost).
+// note; the column note holds every kind's note (so a claim's note is not lost). The document_* columns
+// after it repeat the document's metadata on each of its rows.
 
-export const CSV_COLUMNS = [
+const ANNOTATION_COLUMNS = [
   'document',
   'id',
   'kind',
@@ -28,6 +30,8 @@ export const CSV_COLUMNS = [
   'note',
 ] as const;
 
+export const CSV_COLUMNS: readonly string[] = [...ANNOTATION_COLUMNS, ...METADATA_CSV_COLUMNS];
+
 export interface CsvOptions {
   /** Start with a byte order mark, which Excel needs to read UTF-8. */
   bom?: boolean;
@@ -48,14 +52,14 @@ export function neutraliseFormula(value: string): string {
 export function exportCsv(corpus: ExportCorpus, options: CsvOptions = {}): string {
   const resolved = resolveCorpus(corpus);
   const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const doc of resolved.documents) for (const item of doc.annotations) rows.push(row(item));
+  for (const doc of resolved.documents) for (const item of doc.annotations) rows.push([...row(item), ...metadataCsvValues(doc.sidecar.metadata)]);
   const cell = options.keepFormulas ? csvField : (value: string) => csvField(neutraliseFormula(value));
   return (options.bom ? '\ufeff' : '') + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 function row(item: ExportAnnotation): string[] {
   const a = item.annotation;
-  const values: Record<(typeof CSV_COLUMNS)[number], string> = {
+  const values: Record<(typeof ANNOTATION_COLUMNS)[number], string> = {
     document: item.document,
     id: a.id,
     kind: a.kind,
@@ -76,7 +80,7 @@ function row(item: ExportAnnotation): string[] {
     review: a.review?.status ?? '',
     note: a.note ?? '',
   };
-  return CSV_COLUMNS.map((c) => values[c]);
+  return ANNOTATION_COLUMNS.map((c) => values[c]);
 }
 
 /** RFC 4180 quoting. */

@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import { qdaVariables, qdaVariableValues } from './documentMetadata';
 import { Annotation, TOPIC_PREFIX } from '../model';
 import { absoluteRef, ExportAnnotation, ExportCorpus, resolveCorpus, ResolvedCorpus } from './corpus';
 import { guidFor } from './guid';
@@ -63,7 +64,7 @@ export function exportQdpx(corpus: ExportCorpus, options: QdpxOptions = {}): Qdp
       }
       selections.push(selection(item, selectionGuid(item.ref), userGuid(item.annotation.author), codeGuid));
     }
-    sources.push({ name: 'TextSource', attributes: [['guid', guid], ['name', doc.path], ['plainTextPath', `internal://${fileName}`]], children: selections });
+    sources.push({ name: 'TextSource', attributes: [['guid', guid], ['name', doc.path], ['plainTextPath', `internal://${fileName}`]], children: [...selections, ...qdaVariableValues(doc.sidecar.metadata)] });
   }
 
   const links: XmlElement[] = [];
@@ -90,6 +91,8 @@ export function exportQdpx(corpus: ExportCorpus, options: QdpxOptions = {}): Qdp
   const children: XmlElement[] = [];
   if (authors.length) children.push({ name: 'Users', children: authors.map((name) => ({ name: 'User', attributes: [['guid', userGuid(name)], ['name', name]] })) });
   children.push({ name: 'CodeBook', children: [{ name: 'Codes', children: codeElements(codes) }] });
+  const variables = qdaVariables(resolved.documents.map((d) => d.sidecar.metadata));
+  if (variables) children.push(variables);
   if (sources.length) children.push({ name: 'Sources', children: sources });
   if (links.length) children.push({ name: 'Links', children: links });
   const projectXml = renderXml({

@@ -1,4 +1,5 @@
-import { TOPIC_PREFIX } from '../model';
+import { DocumentMetadata, TOPIC_PREFIX } from '../model';
+import { w3cSource } from './documentMetadata';
 import { ExportAnnotation, ExportCorpus, resolveCorpus } from './corpus';
 import { annotationIri, DEFAULT_BASE_IRI, documentIri, referenceIri, termIri } from './iris';
 
@@ -33,7 +34,7 @@ type JsonObject = { [key: string]: Json };
 export function exportW3c(corpus: ExportCorpus, options: W3cOptions = {}): string {
   const base = options.baseIri ?? DEFAULT_BASE_IRI;
   const resolved = resolveCorpus(corpus);
-  const items = resolved.documents.flatMap((d) => d.annotations.map((a) => toW3c(a, base)));
+  const items = resolved.documents.flatMap((d) => d.annotations.map((a) => toW3c(a, base, d.sidecar.metadata)));
   if (options.shape === 'array') return JSON.stringify(items, null, 2) + '\n';
   const collectionId = `${base}annotations`;
   const collection: JsonObject = {
@@ -53,7 +54,7 @@ export function exportW3c(corpus: ExportCorpus, options: W3cOptions = {}): strin
 }
 
 /** One annotation in the W3C model, with its own @context (valid on its own, as the model's MUST 3.1 asks). */
-export function toW3c(item: ExportAnnotation, base: string): JsonObject {
+export function toW3c(item: ExportAnnotation, base: string, metadata?: DocumentMetadata): JsonObject {
   const a = item.annotation;
   const iri = (ref: string) => referenceIri(base, ref, item.document);
   const bodies: JsonObject[] = [];
@@ -80,7 +81,7 @@ export function toW3c(item: ExportAnnotation, base: string): JsonObject {
   }
   for (const tag of a.tags ?? []) bodies.push(textual('tagging', tag));
   if (a.note !== undefined) bodies.push(textual('commenting', a.note));
-  targets.push(spanTarget(item, base));
+  targets.push(spanTarget(item, base, metadata));
 
   const out: JsonObject = { '@context': ANNO_CONTEXT, id: annotationIri(base, item.document, a.id), type: 'Annotation', motivation };
   out.creator = { type: 'Person', name: a.author };
@@ -91,14 +92,15 @@ export function toW3c(item: ExportAnnotation, base: string): JsonObject {
   return out;
 }
 
-function spanTarget(item: ExportAnnotation, base: string): JsonObject {
+function spanTarget(item: ExportAnnotation, base: string, metadata: DocumentMetadata | undefined): JsonObject {
   const { exact, prefix, suffix } = item.annotation.anchor;
   const quote: JsonObject = { type: 'TextQuoteSelector', exact };
   if (prefix) quote.prefix = prefix;
   if (suffix) quote.suffix = suffix;
   const selectors: JsonObject[] = [quote];
   if (item.position) selectors.push({ type: 'TextPositionSelector', start: item.position.start, end: item.position.end });
-  return { source: documentIri(base, item.document), selector: selectors.length === 1 ? selectors[0] : selectors };
+  // The document's metadata, when it has some, rides on the source (documentMetadata.ts).
+  return { source: w3cSource(documentIri(base, item.document), metadata), selector: selectors.length === 1 ? selectors[0] : selectors };
 }
 
 function textual(purpose: string, value: string): JsonObject {

@@ -4,5 +4,5 @@ export { renderSidecarForReview } from './textconv';
 export { mergeSidecarTexts, type SidecarMergeInput, type SidecarMergeResult } from './mergeSidecars';
 export { attributeLines, checkAttributesFolder, updateGitattributes, DRIVER } from './gitattributes';
 export { cliCommand, gitConfigEntries, shellQuote, MERGE_DRIVER_NAME, type CliLocation } from './gitConfig';
-export { insideWorkTree, resolveCommit, sidecarsAtRevision, type RevisionSidecar } from './revisionSidecars';
+export { insideWorkTree, listBranches, mergeBase, resolveCommit, sidecarsAtRevision, type RevisionSidecar } from './revisionSidecars';
 export { runGit, type GitResult } from './gitRun';

@@ -1,4 +1,5 @@
 import { mergeAnnotations } from '../merge/mergeAnnotations';
+import { mergeMetadata, metadataPart } from '../merge/mergeMetadata';
 import { Annotation, Sidecar } from '../model';
 import { formatProblem } from '../problem';
 import { readSidecar } from '../store/readSidecar';
@@ -59,6 +60,7 @@ export function mergeSidecarTexts(input: SidecarMergeInput): SidecarMergeResult 
     // When both sides re-anchored against different document versions, ours is kept: anchors from their
     // side that do not match it are found again by quote the next time the sidecar is checked.
     fingerprint: pick('fingerprint'),
+    ...metadataPart(mergeMetadata(b?.metadata, o.metadata, t.metadata)),
     annotations: merge.annotations,
   };
   const text = writeSidecar(merged, ours);

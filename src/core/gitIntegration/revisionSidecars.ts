@@ -20,6 +20,19 @@ export async function resolveCommit(cwd: string, rev: string): Promise<{ commit?
   return result.ok && commit ? { commit } : { error: `'${rev}' is not a commit in the repository at ${cwd}${result.stderr ? ` (${result.stderr})` : ''}` };
 }
 
+/** The merge base of HEAD with a branch, as a pull request compares. */
+export async function mergeBase(cwd: string, branch: string): Promise<{ commit?: string; error?: string }> {
+  const result = await runGit(cwd, ['merge-base', 'HEAD', '--end-of-options', branch]);
+  const commit = result.stdout.toString('utf8').trim();
+  return result.ok && commit ? { commit } : { error: `no merge base of HEAD and ${branch}${result.stderr ? `: ${result.stderr}` : ''}` };
+}
+
+/** Branches to offer for a merge base, local first. */
+export async function listBranches(cwd: string): Promise<string[]> {
+  const result = await runGit(cwd, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes']);
+  return result.ok ? result.stdout.toString('utf8').split('\n').filter((b) => b && !b.endsWith('/HEAD')) : [];
+}
+
 /** True when `cwd` is in a git work tree (a repository without commits has no HEAD yet). */
 export async function insideWorkTree(cwd: string): Promise<boolean> {
   const result = await runGit(cwd, ['rev-parse', '--is-inside-work-tree']);

@@ -1,5 +1,5 @@
 import { showQuote, showString, showValue } from '../diff/formatValue';
-import { Annotation, compareAnnotations, FIELD_ORDER } from '../model';
+import { Annotation, compareAnnotations, FIELD_ORDER, METADATA_FIELD_ORDER } from '../model';
 import { formatProblem } from '../problem';
 import { readSidecar } from '../store/readSidecar';
 
@@ -19,7 +19,13 @@ export function renderSidecarForReview(text: string, file: string): string {
   }
   const { sidecar } = read;
   const count = sidecar.annotations.length;
-  const lines = [`document: ${showString(sidecar.document)}`, `fingerprint: ${sidecar.fingerprint || '(none)'}`, `${count} annotation${count === 1 ? '' : 's'}`];
+  const lines = [`document: ${showString(sidecar.document)}`, `fingerprint: ${sidecar.fingerprint || '(none)'}`];
+  // Metadata fields one per line, so a changed date or title is one changed line in `git diff`.
+  for (const field of METADATA_FIELD_ORDER) {
+    const value = sidecar.metadata?.[field];
+    if (value !== undefined) lines.push(`${field}: ${showValue(value)}`);
+  }
+  lines.push(`${count} annotation${count === 1 ? '' : 's'}`);
   for (const a of [...sidecar.annotations].sort(compareAnnotations)) lines.push('', ...annotationBlock(a));
   return lines.join('\n') + '\n';
 }

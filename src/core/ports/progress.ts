@@ -1,23 +1,36 @@
-// Progress and cancellation for long core services: the editor maps it onto withProgress and a
-// cancellation token, the CLI passes NO_PROGRESS. Services call `step` between units of work.
+// Progress and cancellation of a long task, the same for every core service. The editor adapts VS Code's
+// progress notification and cancellation token to these; the CLI passes nothing (no progress, never cancelled).
 
-export interface ProgressPort {
-  /** `done` of `total` units of work are finished; `message` names the current one. */
-  report(done: number, total: number, message?: string): void;
-  /** True once the user asked to stop: the service throws CancelledError at its next step. */
-  isCancelled(): boolean;
+export interface ProgressStep {
+  /** What is being worked on, e.g. the document path. */
+  message: string;
+  /** Steps finished so far, out of `total`. */
+  done: number;
+  total: number;
 }
 
-export const NO_PROGRESS: ProgressPort = { report: () => undefined, isCancelled: () => false };
+export interface Progress {
+  report(step: ProgressStep): void;
+}
 
+export interface CancellationSignal {
+  readonly cancelled: boolean;
+}
+
+/** What a service is given to report progress and notice cancellation; both optional. */
+export interface TaskControl {
+  progress?: Progress;
+  signal?: CancellationSignal;
+}
+
+/** Thrown by a service that stopped because it was cancelled, before it wrote anything it had not finished. */
 export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
+  constructor(what: string) {
+    super(`${what} cancelled`);
+    this.name = 'CancelledError';
   }
 }
 
-/** Reports and throws CancelledError when cancelled. */
-export function step(progress: ProgressPort, done: number, total: number, message?: string): void {
-  if (progress.isCancelled()) throw new CancelledError();
-  progress.report(done, total, message);
+export function throwIfCancelled(control: TaskControl | undefined, what: string): void {
+  if (control?.signal?.cancelled) throw new CancelledError(what);
 }

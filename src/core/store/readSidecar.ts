@@ -1,4 +1,4 @@
-import { Annotation, SCHEMA_VERSION, Sidecar } from '../model';
+import { Annotation, DocumentMetadata, SCHEMA_VERSION, Sidecar } from '../model';
 import { Problem } from '../problem';
 import { problemAtPath } from '../yaml/locate';
 import { parseBlockSubset } from '../yaml/blockSubset';
@@ -103,10 +103,12 @@ function salvage(raw: Record<string, unknown>, problems: Problem[]): Sidecar | u
     if (m) badIndexes.add(Number(m[1]));
   }
   const annotations = (raw.annotations as Annotation[]).filter((a, i) => !badIndexes.has(i) && a !== null && typeof a === 'object');
+  const metadataOk = raw.metadata !== null && typeof raw.metadata === 'object' && !Array.isArray(raw.metadata) && !problems.some((p) => p.pointer?.startsWith('/metadata'));
   return {
     schemaVersion: typeof raw.schemaVersion === 'number' ? raw.schemaVersion : SCHEMA_VERSION,
     document: raw.document,
     fingerprint: typeof raw.fingerprint === 'string' ? raw.fingerprint : '',
+    ...(metadataOk ? { metadata: raw.metadata as DocumentMetadata } : {}),
     annotations,
   };
 }

@@ -1,4 +1,4 @@
-import { ANNOTATION_KINDS, CLAIM_TYPES, FIELD_ORDER, LINK_RELATIONS, POLARITIES, REVIEW_STATUSES, SCHEMA_VERSION } from '../model';
+import { ANNOTATION_KINDS, CLAIM_TYPES, DOCUMENT_TYPES, FIELD_ORDER, LINK_RELATIONS, METADATA_FIELD_ORDER, POLARITIES, REVIEW_STATUSES, SCHEMA_VERSION } from '../model';
 
 // The sidecar JSON Schema is built from the model's tables, so a new kind or relation needs no schema edit.
 // `npm run schemas` writes it to schemas/sidecar.schema.json (shipped for yamlValidation); a test keeps the two equal.
@@ -8,7 +8,7 @@ const reference = {
   minLength: 1,
   description: '`path#id` or `#id` for an annotation (path relative to the workspace folder), or an entity id.',
 };
-const party = { type: 'string', minLength: 1, description: 'An entity id from the catalogue, or `author`.' };
+const party = { type: 'string', minLength: 1, description: 'An entity id from the catalogue, `author`, or `party:<words>` for a party named in free text (critics, officials).' };
 
 const kindFields: Record<string, Record<string, object>> = {
   claim: {
@@ -38,6 +38,16 @@ const commonFields = {
   supersededBy: { type: 'string', minLength: 1, description: 'Replaced by the curated annotation with this id.' },
 };
 
+const metadataFields: Record<(typeof METADATA_FIELD_ORDER)[number], object> = {
+  title: { type: 'string', minLength: 1, description: 'The document’s title.' },
+  authors: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Authors, or the speaker of a speech or interview.' },
+  publisher: { type: 'string', minLength: 1, description: 'Publisher or outlet.' },
+  published: { type: 'string', pattern: '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', description: 'Date of publication: YYYY, YYYY-MM or YYYY-MM-DD.' },
+  url: { type: 'string', pattern: '^https?://[^\\s]+$', description: 'Where the document was published (http or https).' },
+  type: { enum: [...DOCUMENT_TYPES], description: 'What kind of text the document is.' },
+  language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 language tag, e.g. en or zh-Hant.' },
+};
+
 function kindSchema(kind: (typeof ANNOTATION_KINDS)[number]): object {
   const fields = { ...commonFields, kind: { const: kind }, ...kindFields[kind] };
   const properties = Object.fromEntries(FIELD_ORDER[kind].map((key) => [key, fields[key as keyof typeof fields]]));
@@ -64,9 +74,16 @@ export function buildSidecarSchema(): object {
       schemaVersion: { type: 'integer', minimum: 1, description: `Format version; this release writes ${SCHEMA_VERSION}.` },
       document: { type: 'string', minLength: 1, description: 'Document path relative to the workspace folder.' },
       fingerprint: { type: 'string', pattern: '^([0-9a-f]{40}|[0-9a-f]{64})$', description: 'Git blob id of the document at last save.' },
+      metadata: { $ref: '#/definitions/metadata' },
       annotations: { type: 'array', items: { $ref: '#/definitions/annotation' } },
     },
     definitions: {
+      metadata: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Facts about the document (never written into the document itself).',
+        properties: Object.fromEntries(METADATA_FIELD_ORDER.map((key) => [key, metadataFields[key]])),
+      },
       anchor: {
         type: 'object',
         additionalProperties: false,

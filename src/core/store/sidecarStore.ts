@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { mergeAnnotations } from '../merge/mergeAnnotations';
+import { mergeMetadata, metadataPart } from '../merge/mergeMetadata';
 import { SCHEMA_VERSION, Sidecar } from '../model';
 import { FileSystem, readText } from '../ports/fileSystem';
 import { Problem } from '../problem';
@@ -82,7 +83,9 @@ export class SidecarStore {
           const onDisk = current === undefined ? undefined : readUntrusted(current, this.displayName(base.file));
           if (onDisk && !onDisk.writable) return { kind: 'refused', problems: onDisk.problems };
           const merge = mergeAnnotations(base.read.sidecar?.annotations ?? [], sidecar.annotations, onDisk?.sidecar?.annotations ?? []);
-          const merged = { ...sidecar, annotations: merge.annotations };
+          const metadata = mergeMetadata(base.read.sidecar?.metadata, sidecar.metadata, onDisk?.sidecar?.metadata);
+          const merged: Sidecar = { ...sidecar, ...metadataPart(metadata), annotations: merge.annotations };
+          if (!metadata) delete merged.metadata;
           const mergedText = writeSidecar(merged, current);
           const read = this.checkWritten(mergedText, base.file);
           await lock.verify();

@@ -1,14 +1,11 @@
-import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { ANCHOR_FIELD_ORDER, Annotation, compareAnnotations, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
-import { parseBlockSubset, PlainValue } from '../yaml/blockSubset';
-import { clonePlain, layoutOf, rememberLayout } from '../yaml/layoutCache';
+import { Document, isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Annotation, compareAnnotations, Sidecar } from '../model';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
+import { spliceSidecar } from './spliceSidecar';
+import { mapNode, orderedAnnotation, orderedMetadata, reorder, seqNode, setMetadata, setNode, setScalar, TOP_LEVEL_ORDER, updateMap } from './yamlNodes';
 import { STRINGIFY_OPTIONS, styledScalar } from './yamlStyle';
 
-type Plain = string | number | boolean | Plain[] | { [key: string]: Plain };
-type Ordered = Array<[string, Plain]>;
-
-const TOP_LEVEL_ORDER = ['schemaVersion', 'document', 'fingerprint', 'annotations'] as const;
+export { orderedAnnotation, orderedMetadata } from './yamlNodes';
 
 /**
  * Renders a sidecar. With the previous text, the existing YAML is updated in place:
@@ -34,6 +31,7 @@ function writeWithDocument(sidecar: Sidecar, annotations: Annotation[], previous
 
   const root = doc.contents as YAMLMap;
   for (const key of ['schemaVersion', 'document', 'fingerprint'] as const) setScalar(root, key, sidecar[key]);
+  setMetadata(root, orderedMetadata(sidecar.metadata));
   const oldSeq: unknown = root.get('annotations', true);
   const existing = new Map<string, YAMLMap>();
   if (isSeq(oldSeq)) {
@@ -68,263 +66,10 @@ function freshDocument(sidecar: Sidecar, annotations: Annotation[]): Document {
     new Pair(new Scalar('schemaVersion'), styledScalar(sidecar.schemaVersion, 'schemaVersion')),
     new Pair(new Scalar('document'), styledScalar(sidecar.document, 'document')),
     new Pair(new Scalar('fingerprint'), styledScalar(sidecar.fingerprint, 'fingerprint')),
-    new Pair(new Scalar('annotations'), seqNode(annotations.map((a) => orderedAnnotation(a)))),
   );
+  const metadata = orderedMetadata(sidecar.metadata);
+  if (metadata) root.items.push(new Pair(new Scalar('metadata'), mapNode(metadata)));
+  root.items.push(new Pair(new Scalar('annotations'), seqNode(annotations.map((a) => orderedAnnotation(a)))));
   doc.contents = root;
   return doc;
-}
-
-function seqNode(items: Ordered[]): YAMLSeq {
-  const seq = new YAMLSeq();
-  seq.items = items.map(mapNode);
-  if (!items.length) seq.flow = true;
-  return seq;
-}
-
-/** The annotation as key/value pairs in the fixed field order, without absent fields. */
-export function orderedAnnotation(a: Annotation): Ordered {
-  const record = a as unknown as Record<string, unknown>;
-  const out: Ordered = [];
-  for (const key of FIELD_ORDER[a.kind]) {
-    const value = record[key];
-    if (value === undefined || (key === 'tags' && Array.isArray(value) && value.length === 0)) continue;
-    if (key === 'anchor') out.push([key, orderedObject(value as Record<string, Plain>, ANCHOR_FIELD_ORDER)]);
-    else if (key === 'review') out.push([key, orderedObject(value as Record<string, Plain>, REVIEW_FIELD_ORDER)]);
-    else out.push([key, value as Plain]);
-  }
-  return out;
-}
-
-function orderedObject(value: Record<string, Plain>, order: readonly string[]): Plain {
-  const out: Record<string, Plain> = {};
-  for (const key of order) if (value[key] !== undefined) out[key] = value[key];
-  return out;
-}
-
-function valueNode(value: Plain, key: string): Scalar | YAMLMap | YAMLSeq {
-  if (Array.isArray(value)) {
-    const seq = new YAMLSeq();
-    seq.items = value.map((v) => valueNode(v, key));
-    return seq;
-  }
-  if (value !== null && typeof value === 'object') return mapNode(Object.entries(value));
-  return styledScalar(value, key);
-}
-
-function mapNode(pairs: Ordered): YAMLMap {
-  const map = new YAMLMap();
-  for (const [key, value] of pairs) map.items.push(new Pair(new Scalar(key), valueNode(value, key)));
-  return map;
-}
-
-/** Brings an existing map to the desired pairs while keeping every node (and comment) that did not change. */
-function updateMap(map: YAMLMap, desired: Ordered): void {
-  const wanted = new Set(desired.map(([k]) => k));
-  map.items = map.items.filter((pair) => wanted.has(keyOf(pair)));
-  for (const [key, value] of desired) {
-    const pair = map.items.find((p) => keyOf(p) === key);
-    if (!pair) {
-      map.items.push(new Pair(new Scalar(key), valueNode(value, key)));
-      continue;
-    }
-    const current = pair.value;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && isMap(current)) {
-      updateMap(current, Object.entries(value));
-    } else if (isScalar(current) && !Array.isArray(value) && typeof value !== 'object') {
-      if (current.value !== value) pair.value = withComments(styledScalar(value, key), current);
-    } else if (!sameValue(current, value)) {
-      pair.value = withComments(valueNode(value, key), current);
-    }
-  }
-  reorder(map, desired.map(([k]) => k));
-}
-
-/** A replacement node keeps the comments a person put on the old one. */
-function withComments<T extends Scalar | YAMLMap | YAMLSeq>(node: T, old: unknown): T {
-  const source = old as { comment?: string | null; commentBefore?: string | null } | null;
-  if (source?.comment) node.comment = source.comment;
-  if (source?.commentBefore) node.commentBefore = source.commentBefore;
-  return node;
-}
-
-function sameValue(node: unknown, value: Plain): boolean {
-  const js = node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
-  return JSON.stringify(js) === JSON.stringify(value);
-}
-
-function keyOf(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-}
-
-function reorder(map: YAMLMap, order: readonly string[]): void {
-  const rank = new Map(order.map((k, i) => [k, i]));
-  map.items.sort((a, b) => (rank.get(keyOf(a)) ?? order.length) - (rank.get(keyOf(b)) ?? order.length));
-}
-
-function setScalar(map: YAMLMap, key: string, value: string | number): void {
-  const pair = map.items.find((p) => keyOf(p) === key);
-  if (!pair) map.items.push(new Pair(new Scalar(key), styledScalar(value, key)));
-  else if (!(isScalar(pair.value) && pair.value.value === value)) pair.value = withComments(styledScalar(value, key), pair.value);
-}
-
-function setNode(map: YAMLMap, key: string, node: YAMLSeq): void {
-  const pair = map.items.find((p) => keyOf(p) === key);
-  if (pair) pair.value = node;
-  else map.items.push(new Pair(new Scalar(key), node));
-}
-
-// The fast path. When the previous text is in the writer's own layout (blockSubset.ts), the result
-// is the previous text with only the changed parts re-rendered: each annotation is one block of
-// lines (`  - id: …` up to the next item), kept verbatim when its value is unchanged, otherwise
-// rendered through a `yaml` Document of that one item exactly as the whole-Document path would.
-// Kept runs are joined as string slices, so the cost follows the number of changes, not the file
-// (plus one cheap value comparison per annotation). Undefined sends the caller to that path.
-
-const SEQ_HEAD = 'annotations:\n';
-
-function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: string): string | undefined {
-  const layout = layoutOf(previous);
-  if (!layout || [...layout.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
-  const seqStart = layout.keyStart.get('annotations')!;
-  const seq = layout.items.get('annotations') ?? { ranges: [], values: [], distinctIds: true };
-  const idAt = (i: number): unknown => (seq.values[i] as Record<string, PlainValue> | undefined)?.id;
-  // Annotations mostly keep their order: match by walking both lists, and by id only where that fails.
-  let byId: Map<string, number> | undefined;
-  const find = (id: string, guess: number): number | undefined => {
-    if (idAt(guess) === id) return guess;
-    if (!byId) {
-      byId = new Map();
-      for (let i = 0; i < seq.values.length; i++) byId.set(String(idAt(i)), i);
-    }
-    return byId.get(id);
-  };
-  if (!seq.distinctIds) return undefined;
-  // The output as pieces: runs of kept blocks (one slice each) and re-rendered blocks.
-  const pieces: string[] = [];
-  const ranges: Array<[number, number]> = [];
-  const values: PlainValue[] = [];
-  let runStart = -1;
-  let runEnd = -1;
-  let at = 0;
-  // Duplicate ids (which the whole-Document path renders oddly) are left to it.
-  const used = new Uint8Array(seq.values.length);
-  const added = new Set<string>();
-  let guess = 0;
-  for (const a of annotations) {
-    const i = find(a.id, guess);
-    if (i !== undefined) guess = i + 1;
-    if (i === undefined ? added.has(a.id) || !added.add(a.id) : used[i]++) return undefined;
-    const range = i === undefined ? undefined : seq.ranges[i];
-    if (range && sameAnnotation(a, seq.values[i!] as Record<string, PlainValue>)) {
-      if (range[0] !== runEnd) {
-        if (runStart >= 0) pieces.push(previous.slice(runStart, runEnd));
-        runStart = range[0];
-      }
-      runEnd = range[1];
-      ranges.push([at, (at += range[1] - range[0])]);
-      values.push(seq.values[i!]);
-      continue;
-    }
-    const desired = orderedAnnotation(a);
-    const block = renderItem(desired, range && previous.slice(range[0], range[1]));
-    if (block === undefined) return undefined;
-    if (runStart >= 0) pieces.push(previous.slice(runStart, runEnd));
-    runStart = runEnd = -1;
-    pieces.push(block);
-    ranges.push([at, (at += block.length)]);
-    values.push(plainOf(desired));
-  }
-  if (runStart >= 0) pieces.push(previous.slice(runStart, runEnd));
-
-  const headerPairs: Ordered = [
-    ['schemaVersion', sidecar.schemaVersion],
-    ['document', sidecar.document],
-    ['fingerprint', sidecar.fingerprint],
-  ];
-  const sameHeader = headerPairs.every(([key, value]) => layout.scalars.get(key) === value);
-  const header = sameHeader ? { text: previous.slice(0, seqStart), keyStart: layout.keyStart } : renderHeader(previous.slice(0, seqStart), headerPairs);
-  if (!header) return undefined;
-  // `+` builds a rope: nothing is copied until the text is read (written to disk, say).
-  let text = header.text + (pieces.length ? SEQ_HEAD : 'annotations: []\n');
-  for (const piece of pieces) text += piece;
-
-  const keyStart = new Map(header.keyStart);
-  keyStart.set('annotations', header.text.length);
-  const base = header.text.length + SEQ_HEAD.length;
-  for (const r of ranges) {
-    r[0] += base;
-    r[1] += base;
-  }
-  const scalars = new Map<string, string | number>(headerPairs.map(([k, v]) => [k, v as string | number]));
-  rememberLayout(text, { keyStart, scalars, items: ranges.length ? new Map([['annotations', { ranges, values, distinctIds: true }]]) : new Map() });
-  return text;
-}
-
-/** Whether the whole-Document path would leave this annotation's node as it is: same fields, order and values. */
-function sameAnnotation(a: Annotation, plain: Record<string, PlainValue>): boolean {
-  const record = a as unknown as Record<string, unknown>;
-  const keys = Object.keys(plain);
-  let k = 0;
-  for (const key of FIELD_ORDER[a.kind]) {
-    const value = record[key];
-    if (value === undefined || (key === 'tags' && Array.isArray(value) && value.length === 0)) continue;
-    if (keys[k++] !== key) return false;
-    const old = plain[key];
-    if (key === 'anchor' || key === 'review') {
-      if (!sameObject(value as Record<string, unknown>, old, key === 'anchor' ? ANCHOR_FIELD_ORDER : REVIEW_FIELD_ORDER)) return false;
-    } else if (Array.isArray(value)) {
-      if (!Array.isArray(old) || old.length !== value.length || value.some((v, i) => v !== old[i])) return false;
-    } else if (value !== old) return false;
-  }
-  return k === keys.length;
-}
-
-function sameObject(value: Record<string, unknown>, old: PlainValue | undefined, order: readonly string[]): boolean {
-  if (typeof old !== 'object' || old === null || Array.isArray(old)) return false;
-  const keys = Object.keys(old);
-  let k = 0;
-  for (const key of order) {
-    if (value[key] === undefined) continue;
-    if (keys[k++] !== key || value[key] !== old[key]) return false;
-  }
-  return k === keys.length;
-}
-
-function plainOf(pairs: Ordered): PlainValue {
-  const out: { [key: string]: PlainValue } = {};
-  for (const [key, value] of pairs) out[key] = clonePlain(value as PlainValue);
-  return out;
-}
-
-/** One annotation as the whole-Document path renders it: its old node updated in place, or a new one. */
-function renderItem(desired: Ordered, kept: string | undefined): string | undefined {
-  let doc: Document;
-  if (kept !== undefined) {
-    doc = parseDocument(SEQ_HEAD + kept, PARSE_OPTIONS);
-    const seq = isMap(doc.contents) ? doc.contents.get('annotations', true) : undefined;
-    const node = isSeq(seq) && seq.items.length === 1 ? seq.items[0] : undefined;
-    if (doc.errors.length || doc.warnings.length || !isMap(node)) return undefined;
-    updateMap(node, desired);
-  } else {
-    doc = new Document();
-    const root = new YAMLMap();
-    root.items.push(new Pair(new Scalar('annotations'), seqNode([desired])));
-    doc.contents = root;
-  }
-  const out = doc.toString(STRINGIFY_OPTIONS);
-  // Splice only what reads back as exactly one item of the subset (a `|+` literal, say, would not).
-  if (!out.startsWith(SEQ_HEAD) || parseBlockSubset(out)?.itemRanges.get('annotations')?.length !== 1) return undefined;
-  return out.slice(SEQ_HEAD.length);
-}
-
-function renderHeader(oldHeader: string, pairs: Ordered): { text: string; keyStart: Map<string, number> } | undefined {
-  const doc = parseDocument(oldHeader, PARSE_OPTIONS);
-  if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) return undefined;
-  const root = doc.contents;
-  for (const [key, value] of pairs) setScalar(root, key, value as string | number);
-  reorder(root, TOP_LEVEL_ORDER);
-  const text = doc.toString(STRINGIFY_OPTIONS);
-  const check = parseBlockSubset(text + 'annotations: []\n');
-  if (!check || [...check.keyStart.keys()].join() !== TOP_LEVEL_ORDER.join()) return undefined;
-  return { text, keyStart: check.keyStart };
 }

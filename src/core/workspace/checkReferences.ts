@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import { AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../model';
+import { AUTHOR, PARTY_PREFIX, parseAnnotationRef, TOPIC_PREFIX } from '../model';
 import { Problem } from '../problem';
 import { LoadedSidecar } from '../store/sidecarStore';
 import { problemAtPath } from '../yaml/locate';
@@ -42,7 +42,7 @@ export function checkReferences(sidecars: LoadedSidecar[], entityIds: ReadonlySe
 
 function unresolved(ref: string, expected: 'annotation' | 'entity' | 'any', document: string, ids: Map<string, Set<string>>, entityIds: ReadonlySet<string> | undefined): string | undefined {
   if (ref === AUTHOR && expected !== 'annotation') return undefined;
-  if (ref.startsWith(TOPIC_PREFIX)) return undefined;
+  if (ref.startsWith(TOPIC_PREFIX) || (ref.startsWith(PARTY_PREFIX) && expected === 'entity')) return undefined;
   const annotationRef = parseAnnotationRef(ref);
   if (annotationRef) {
     const target = annotationRef.document ?? document;

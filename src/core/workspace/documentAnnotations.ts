@@ -1,4 +1,5 @@
 import { createAnchor } from '../anchoring/createAnchor';
+import { metadataPart } from '../merge/mergeMetadata';
 import { applyEdits } from '../anchoring/incremental';
 import type { Span, TextChange } from '../anchoring/types';
 import { Annotation, AnchorStatus, compareAnnotations, Sidecar } from '../model';
@@ -146,7 +147,7 @@ export class DocumentAnnotations {
       return { ...annotation, anchor: createAnchor(text, span.start, span.end) };
     });
     const base = this.base.read.sidecar;
-    return { schemaVersion: base?.schemaVersion ?? 1, document: this.documentPath, fingerprint, annotations };
+    return { schemaVersion: base?.schemaVersion ?? 1, document: this.documentPath, fingerprint, ...metadataPart(base?.metadata), annotations };
   }
 
   /** After a successful save: the saved annotations become the new base, anchored where they are. */

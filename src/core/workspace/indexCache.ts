@@ -6,7 +6,8 @@ import type { FileSystem } from '../ports/fileSystem';
 import type { CacheEntry } from './summaries';
 
 // 2: summaries carry note, author, modified and the review reason.
-export const INDEX_CACHE_VERSION = 2;
+// 3: summaries carry the document's metadata.
+export const INDEX_CACHE_VERSION = 3;
 
 export interface CacheHeader {
   kind: 'policy-annotator-index';

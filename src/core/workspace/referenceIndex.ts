@@ -1,6 +1,7 @@
 // The lookups over the indexed summaries: annotations by id, by the entity they name, and by the
 // annotation their links and stances point at. Kept in step one document at a time.
-import { AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../model';
+import { parseAnnotationRef, TOPIC_PREFIX } from '../model';
+import { isNonEntityParty } from '../parties';
 import type { AnnotationSummary, DocumentSummary } from './summaries';
 
 /** Which field of an annotation refers to another annotation or an entity. */
@@ -25,7 +26,7 @@ export class ReferenceIndex {
       push(this.ids, a.id, a);
       for (const field of REF_FIELDS) {
         const value = a[field];
-        if (value === undefined || value === AUTHOR || value.startsWith(TOPIC_PREFIX)) continue;
+        if (value === undefined || isNonEntityParty(value) || value.startsWith(TOPIC_PREFIX)) continue;
         const ref = parseAnnotationRef(value);
         if (ref) push(this.refs, `${ref.document ?? documentPath}#${ref.id}`, { annotation: a, field });
         else push(this.entities, value, { annotation: a, field });

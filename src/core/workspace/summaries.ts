@@ -1,7 +1,7 @@
 // What the workspace index keeps of each sidecar: a summary per annotation, without context
 // (prefix, suffix) or creation time, so a workspace of 100,000 annotations fits in memory and in
 // the cache file. Shared by the index, its cache and every view.
-import type { Annotation, AnnotationKind, ClaimType, LinkRelation, Polarity, ReviewStatus } from '../model';
+import type { Annotation, AnnotationKind, ClaimType, DocumentMetadata, LinkRelation, Polarity, ReviewStatus } from '../model';
 import { readSidecar } from '../store/readSidecar';
 
 /** One annotation as views need it: no context (prefix, suffix) and no creation time. */
@@ -35,6 +35,8 @@ export interface DocumentSummary {
   /** The sidecar, relative to the workspace root with '/'. */
   sidecar: string;
   annotations: AnnotationSummary[];
+  /** The document's metadata from its sidecar (title, date, outlet…), when it has any. */
+  metadata?: DocumentMetadata;
   /** Problems readSidecar found (errors and warnings). */
   problems: number;
   writable: boolean;
@@ -52,7 +54,8 @@ export interface CacheEntry {
 export function summarise(sidecar: string, documentPath: string, text: string, stat: { size: number; mtimeMs: number }): CacheEntry {
   const read = readSidecar(text, sidecar, { rememberLayout: false });
   const annotations = (read.sidecar?.annotations ?? []).map((a) => summariseAnnotation(a, documentPath));
-  return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, problems: read.problems.length, writable: read.writable } };
+  const metadata = read.sidecar?.metadata;
+  return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, ...(metadata ? { metadata } : {}), problems: read.problems.length, writable: read.writable } };
 }
 
 /**

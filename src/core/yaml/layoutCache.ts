@@ -11,6 +11,8 @@ export interface SubsetLayout {
   scalars: Map<string, string | number>;
   /** Top-level block sequences: each item's [start, end) offsets and value. */
   items: Map<string, SequenceLayout>;
+  /** Top-level values that are mappings (a sidecar's `metadata`). */
+  maps?: Map<string, PlainValue>;
 }
 
 export interface SequenceLayout {
@@ -26,7 +28,11 @@ const entries: Array<{ text: string; layout: SubsetLayout }> = [];
 /** The layout of a parsed text; `shared` when its values were handed to a caller (they are copied). */
 export function layoutFrom(subset: BlockSubset, shared: boolean): SubsetLayout {
   const scalars = new Map<string, string | number>();
-  for (const [key, value] of Object.entries(subset.value)) if (typeof value !== 'object') scalars.set(key, value);
+  const maps = new Map<string, PlainValue>();
+  for (const [key, value] of Object.entries(subset.value)) {
+    if (typeof value !== 'object') scalars.set(key, value);
+    else if (!Array.isArray(value)) maps.set(key, shared ? clonePlain(value) : value);
+  }
   const items = new Map<string, SequenceLayout>();
   for (const [key, ranges] of subset.itemRanges) {
     const values = subset.value[key] as PlainValue[];
@@ -34,7 +40,7 @@ export function layoutFrom(subset: BlockSubset, shared: boolean): SubsetLayout {
     for (const v of values) if (typeof v === 'object' && !Array.isArray(v) && typeof v.id === 'string') ids.add(v.id);
     items.set(key, { ranges, values: shared ? values.map(clonePlain) : values, distinctIds: ids.size === values.length });
   }
-  return { keyStart: subset.keyStart, scalars, items };
+  return { keyStart: subset.keyStart, scalars, items, maps };
 }
 
 export function rememberLayout(text: string, layout: SubsetLayout): void {

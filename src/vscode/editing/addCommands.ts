@@ -40,7 +40,7 @@ export function addCommands(deps: AddDeps) {
     const span = snap ? snapToSentences(sel.text, sel.span.start, sel.span.end) : trimSpan(sel.text, sel.span.start, sel.span.end);
     const label = args?.label ?? (await inputLabel(sel.text.slice(span.start, span.end).replace(/\s+/g, ' ')));
     if (label === undefined) return undefined;
-    const speaker = args?.speaker ?? (await pickParty('Speaker', nearby(sel, span), deps.entities.allEntities()));
+    const speaker = args?.speaker ?? (await pickParty('Speaker', nearby(sel, span), deps.entities.allEntities(), deps.recent));
     if (speaker === undefined) return undefined;
     const claimType = args?.claimType ?? (await pickClaimType(deps.recent));
     if (claimType === undefined) return undefined;
@@ -51,7 +51,7 @@ export function addCommands(deps: AddDeps) {
   async function addStance(args?: AddArgs): Promise<Annotation | undefined> {
     const sel = await commandSelection(args);
     const span = trimSpan(sel.text, sel.span.start, sel.span.end);
-    const holder = args?.holder ?? (await pickParty('Holder', nearby(sel, span), deps.entities.allEntities()));
+    const holder = args?.holder ?? (await pickParty('Holder', nearby(sel, span), deps.entities.allEntities(), deps.recent));
     if (holder === undefined) return undefined;
     const target = args?.target ?? (await pickStanceTarget(await claimChoices(sel, span), deps.entities.allEntities(), deps.recent));
     if (target === undefined) return undefined;

@@ -76,8 +76,8 @@ export function manageCommands(deps: ManageDeps) {
     const all = deps.entities.allEntities();
     switch (field.label) {
       case 'label': return wrap('label', await inputLabel(String(record.label ?? '')));
-      case 'speaker': return wrap('speaker', await pickParty('Speaker', [], all));
-      case 'holder': return wrap('holder', await pickParty('Holder', [], all));
+      case 'speaker': return wrap('speaker', await pickParty('Speaker', [], all, deps.recent));
+      case 'holder': return wrap('holder', await pickParty('Holder', [], all, deps.recent));
       case 'claimType': return wrap('claimType', await pickClaimType(deps.recent));
       case 'polarity': return wrap('polarity', await pickPolarity());
       case 'relation': return wrap('relation', await pickRelation(deps.recent));

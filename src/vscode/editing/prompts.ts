@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, POLARITIES, Polarity, TOPIC_PREFIX } from '../../core/model';
+import { AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, PARTY_PREFIX, POLARITIES, Polarity, TOPIC_PREFIX } from '../../core/model';
 import { RecentValues } from './recentValues';
 
 // Quick picks and input boxes: each asks one thing, offers the likely answer first, and returns
@@ -30,6 +30,7 @@ const CLAIM_TYPE_HELP: Record<ClaimType, string> = {
   predictive: 'says what will happen',
   normative: 'judges what is good, bad, right or wrong',
   proposal: 'proposes what should be done',
+  'rhetorical-question': 'asks a question whose answer is implied (paraphrase the implied claim)',
 };
 
 const POLARITY_HELP: Record<Polarity, string> = {
@@ -44,15 +45,26 @@ async function pick<T>(items: ValueItem<T>[], title: string, placeHolder: string
   return chosen?.value;
 }
 
-/** Speaker or holder: the author, the entities in the passage, then every entity. */
-export function pickParty(title: string, nearby: EntityChoice[], all: EntityChoice[]): Promise<string | undefined> {
+/** Speaker or holder: the author, a party in your own words (recent ones first), the entities in the passage, then every entity. */
+export async function pickParty(title: string, nearby: EntityChoice[], all: EntityChoice[], recent?: RecentValues): Promise<string | undefined> {
+  const NEW_PARTY = '\u0000party';
   const near = new Set(nearby.map((e) => e.id));
+  const parties = recent?.get('party') ?? [];
   const items: ValueItem<string>[] = [
     { label: '$(person) The author', description: 'the document’s own voice', value: AUTHOR },
+    { label: '$(organization) A party in your own words…', description: 'e.g. critics, officials, a government spokesman', value: NEW_PARTY },
+    ...(parties.length ? [separator('Recent parties'), ...parties.map((p) => ({ label: `$(organization) ${p}`, value: PARTY_PREFIX + p }))] : []),
     ...(nearby.length ? [separator('In this passage'), ...nearby.map(entityItem)] : []),
     ...(all.length ? [separator('All entities'), ...all.filter((e) => !near.has(e.id)).map(entityItem)] : []),
   ];
-  return pick(items, title, 'Who says it? Type to search the entity catalogue');
+  const chosen = await pick(items, title, 'Who says it? Type to search the entity catalogue');
+  if (chosen !== NEW_PARTY) {
+    if (chosen?.startsWith(PARTY_PREFIX)) await recent?.remember('party', chosen.slice(PARTY_PREFIX.length));
+    return chosen;
+  }
+  const party = (await vscode.window.showInputBox({ title, prompt: 'Who, in your own words (not an entity of the catalogue)', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'A party is required') }))?.trim();
+  if (party) await recent?.remember('party', party);
+  return party ? PARTY_PREFIX + party : undefined;
 }
 
 function entityItem(e: EntityChoice): ValueItem<string> {

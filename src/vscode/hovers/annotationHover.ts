@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Annotation, AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
+import { Annotation, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
 import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { CommandIds } from '../commandIds';
@@ -7,6 +7,7 @@ import { EntitySuggestions } from '../editing/prompts';
 import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
 import { commandLink, escapeMarkdown, trustedMarkdown } from './safeMarkdown';
 import { clip } from '../../core/text/clip';
+import { partyDisplayName } from '../../core/parties';
 
 /** A hover card for annotated text: what the annotation says, who made it, and its cross-references both ways. */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
@@ -82,8 +83,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 
   private party(id: string): string {
-    if (id === AUTHOR) return 'the author';
-    return this.entities.entity?.(id)?.name ?? id;
+    return partyDisplayName(id, (entity) => this.entities.entity?.(entity)?.name);
   }
 
   private target(ref: string): string {

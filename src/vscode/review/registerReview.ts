@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { showValue } from '../../core/diff';
-import { FileSystem } from '../../core/ports/fileSystem';
+import { listBranches } from '../../core/gitIntegration/revisionSidecars';
+import { CancelledError } from '../../core/ports/progress';
+import { formatProblem } from '../../core/problem';
+import { InputError } from '../../core/services/common/inputError';
 import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { CommandIds, ContextKeys } from '../commandIds';
 import { UserError } from '../editing/commandTarget';
 import { registerCommandTable } from '../registerCommandTable';
 import { pickFolder } from '../workspace/pickFolder';
-import { buildReviewReport, listBranches, resolveBase } from './reviewReport';
+import { withTaskProgress } from '../taskProgress';
+import { buildReviewReport } from './reviewReport';
 import { ReviewTreeProvider } from './reviewTree';
 
 export interface ReviewArgs {
@@ -21,7 +25,7 @@ export interface ReviewArgs {
 export const RESTRICTED_MESSAGE = 'Reviewing annotation changes runs git, which Policy Annotator does not do in Restricted Mode. Trust this workspace to use it.';
 
 /** "Review Annotation Changes…": a view of every annotation added, removed or changed since a base, with old and new values in the hover. */
-export function registerReview(service: AnnotationService, fs: FileSystem, log: vscode.LogOutputChannel): { provider: ReviewTreeProvider; disposables: vscode.Disposable[] } {
+export function registerReview(service: AnnotationService, log: vscode.LogOutputChannel): { provider: ReviewTreeProvider; disposables: vscode.Disposable[] } {
   const provider = new ReviewTreeProvider();
   const view = vscode.window.createTreeView('policyAnnotator.changes', { treeDataProvider: provider, showCollapseAll: true });
 
@@ -31,9 +35,15 @@ export function registerReview(service: AnnotationService, fs: FileSystem, log: 
     if (!folder) return undefined;
     const base = args?.base ? { rev: args.base } : args?.mergeBaseWith ? { mergeBaseWith: args.mergeBaseWith } : await pickBase(folder.uri.fsPath);
     if (!base) return undefined;
-    const report = await vscode.window.withProgress({ location: { viewId: 'policyAnnotator.changes' }, title: 'Comparing annotations' }, async () =>
-      buildReviewReport(folder, await resolveBase(folder.uri.fsPath, base).catch((e: Error) => Promise.reject(new UserError(e.message))), fs),
-    );
+    const report = await withTaskProgress('Comparing annotations', (control) => buildReviewReport(folder, base, control), { viewId: 'policyAnnotator.changes' }).catch((error: unknown) => {
+      if (error instanceof CancelledError) return undefined;
+      throw error instanceof InputError ? new UserError(error.message) : error;
+    });
+    if (!report) return undefined;
+    if (report.problems.length) {
+      for (const p of report.problems) log.warn(`review: ${formatProblem(p)}`);
+      void vscode.window.showWarningMessage(`${report.problems.length === 1 ? 'A sidecar' : 'Some sidecars'} could not be read and ${report.problems.length === 1 ? 'is' : 'are'} left out of the review: ${[...new Set(report.problems.map((p) => p.file))].join(', ')}`, 'Show Details').then((c) => c && log.show());
+    }
     provider.show(report);
     view.description = `${report.baseLabel} → working tree`;
     view.message = report.report.documents.length ? undefined : `No annotation changed since ${report.baseLabel}.`;

@@ -6,6 +6,7 @@ import { CommandIds } from '../commandIds';
 import { AnnotationEditor } from '../editing/annotationEditor';
 import { UserError } from '../editing/commandTarget';
 import { registerCommandTable } from '../registerCommandTable';
+import { withTaskProgress } from '../taskProgress';
 import { SECTION } from '../settings';
 import { pickFolder } from '../workspace/pickFolder';
 import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
@@ -61,9 +62,7 @@ export function registerTeam(deps: TeamDeps): { provider: DisagreementTreeProvid
   async function showAgreement(args?: { folder?: string }): Promise<AgreementReport | undefined> {
     const folder = await pickFolder(args?.folder, 'Agreement in which folder?');
     if (!folder) return undefined;
-    const team = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Measuring agreement', cancellable: true }, (progress, token) =>
-      buildTeamReport(folder, deps.fs, { report: (done, total, message) => progress.report({ message: `${message ?? ''} (${done}/${total})` }), isCancelled: () => token.isCancellationRequested }),
-    );
+    const team = await withTaskProgress('Measuring agreement', (control) => buildTeamReport(folder, deps.fs, control));
     if (team.report.annotators.length < 2) throw new UserError(`Agreement needs two or more authors; ${folder.name} has ${team.report.annotators.length} (${team.report.annotators.join(', ') || 'none'}).`);
     const markdown = renderAgreement(team.report, 'markdown', { locate: (document, start) => passageLink(team, document, start) });
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });

@@ -4,7 +4,7 @@ import { annotatorsByAuthor, AgreementReport, computeAgreement, readSidecarFolde
 import { normalizeText } from '../../core/anchoring/normalize';
 import { nodeLister } from '../../core/ports/nodeDirectoryLister';
 import { FileSystem, readText } from '../../core/ports/fileSystem';
-import { NO_PROGRESS, ProgressPort } from '../../core/ports/progress';
+import { TaskControl } from '../../core/ports/progress';
 import { Problem } from '../../core/problem';
 import { readSettings } from '../settings';
 
@@ -18,7 +18,7 @@ export interface TeamReport {
   problems: Problem[];
 }
 
-export async function buildTeamReport(folder: vscode.WorkspaceFolder, fs: FileSystem, progress: ProgressPort = NO_PROGRESS): Promise<TeamReport> {
+export async function buildTeamReport(folder: vscode.WorkspaceFolder, fs: FileSystem, control?: TaskControl): Promise<TeamReport> {
   const settings = readSettings(folder);
   const problems: Problem[] = [];
   const root = folder.uri.fsPath;
@@ -30,7 +30,7 @@ export async function buildTeamReport(folder: vscode.WorkspaceFolder, fs: FileSy
     const text = open ? open.getText() : await readText(fs, path.join(root, ...s.document.split('/')));
     if (text !== undefined) texts.set(s.document, normalizeText(text));
   }
-  const report = computeAgreement(sources.annotators, { curated: sources.curated, documentLength: (d) => texts.get(d)?.length }, progress);
+  const report = computeAgreement(sources.annotators, { curated: sources.curated, documentLength: (d) => texts.get(d)?.length }, control);
   return { folder, report, texts, problems };
 }
 

@@ -1,33 +1,37 @@
 import * as vscode from 'vscode';
+import { formatProblem, Problem } from '../../core/problem';
+import type { ExportFormat, ImportFormat } from '../../core/services';
 import { UserError } from '../editing/commandTarget';
+import { gitForTrust } from '../gitForTrust';
 import { readSettings } from '../settings';
+import { withTaskProgress } from '../taskProgress';
 import { pickFolder } from '../workspace/pickFolder';
-import { runCliCommand } from './cliLibrary';
+import { loadServices } from './loadServices';
 
-const FORMATS = [
+const FORMATS: ReadonlyArray<{ value: ExportFormat; label: string; description: string; ext: string }> = [
   { value: 'yaml', label: 'YAML', description: 'one file for the whole corpus: documents, entities, annotations and links both ways', ext: 'yaml' },
   { value: 'w3c', label: 'W3C Web Annotation (JSON-LD)', description: 'for annotation tools and the web', ext: 'jsonld' },
   { value: 'csv', label: 'CSV', description: 'one row per annotation, for spreadsheets, R and pandas', ext: 'csv' },
   { value: 'qdpx', label: 'REFI-QDA project (.qdpx)', description: 'for NVivo, ATLAS.ti and MAXQDA', ext: 'qdpx' },
   { value: 'qdc', label: 'REFI-QDA codebook (.qdc)', description: 'the codes only', ext: 'qdc' },
-] as const;
+];
 
 export const TRANSFER_RESTRICTED = 'Exporting and importing read old document versions from git, which Policy Annotator does not run in Restricted Mode. Trust this workspace to use them.';
 
 export interface ExportArgs {
-  format?: string;
+  format?: ExportFormat;
   out?: string;
   folder?: string;
 }
 
 export interface ImportArgs {
-  format?: 'w3c' | 'brat';
+  format?: ImportFormat;
   files?: string[];
   folder?: string;
 }
 
-/** Export Annotations… and Import Annotations…: the CLI's export and import, with pickers and a report. */
-export function transferCommands(extensionPath: string, log: vscode.LogOutputChannel) {
+/** Export Annotations… and Import Annotations…: the core export and import services, with pickers, progress and a report. */
+export function transferCommands(log: vscode.LogOutputChannel) {
   async function exportAnnotations(args?: ExportArgs): Promise<string | undefined> {
     if (!vscode.workspace.isTrusted) throw new UserError(TRANSFER_RESTRICTED);
     const folder = await pickFolder(args?.folder);
@@ -37,11 +41,14 @@ export function transferCommands(extensionPath: string, log: vscode.LogOutputCha
     const ext = FORMATS.find((f) => f.value === format)?.ext ?? format;
     const out = args?.out ?? (await vscode.window.showSaveDialog({ title: 'Export annotations', defaultUri: vscode.Uri.joinPath(folder.uri, `annotations-export.${ext}`), filters: { [format.toUpperCase()]: [ext] } }))?.fsPath;
     if (!out) return undefined;
-    const annotationsDir = readSettings(folder).annotationsFolder;
-    const result = await runCliCommand(extensionPath, folder.uri.fsPath, ['export', '--format', format, '--out', out, '--root', folder.uri.fsPath, '--annotations-dir', annotationsDir]);
-    report('export', result);
-    if (result.code !== 0) throw new UserError(`Export failed: ${firstLine(result.err) || 'see the Policy Annotator log'}`);
-    const summary = result.out.trim();
+    const target = { root: folder.uri.fsPath, annotationsFolder: readSettings(folder).annotationsFolder, git: gitForTrust() };
+    const result = await cancellable('Exporting annotations', (control) => loadServices().exportAnnotations({ ...target, format, out }, control));
+    if (!result) return undefined;
+    logProblems('export', result.problems);
+    if (!result.ok) throw new UserError(`Export failed, nothing written: ${formatProblem(result.problems.find((p) => p.severity === 'error') ?? result.problems[0])}`);
+    for (const ref of result.unplaced) log.warn(`export: ${ref}: its words are not at its place in the document (needs review): exported without a position`);
+    const summary = `exported ${count(result.annotations, 'annotation')} from ${count(result.documents, 'document')} as ${format} to ${out}`;
+    log.info(summary);
     void vscode.window.showInformationMessage(capitalise(summary), 'Reveal').then((choice) => choice && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(out)));
     return summary;
   }
@@ -53,22 +60,42 @@ export function transferCommands(extensionPath: string, log: vscode.LogOutputCha
     const files = args?.files ?? (await vscode.window.showOpenDialog({ title: 'Import annotations', canSelectMany: true, filters: { 'W3C Web Annotations': ['json', 'jsonld'], 'brat standoff': ['ann'] } }))?.map((u) => u.fsPath);
     if (!files?.length) return undefined;
     const format = args?.format ?? (files.every((f) => f.endsWith('.ann')) ? 'brat' : 'w3c');
-    const annotationsDir = readSettings(folder).annotationsFolder;
-    const result = await runCliCommand(extensionPath, folder.uri.fsPath, ['import', '--format', format, '--root', folder.uri.fsPath, '--annotations-dir', annotationsDir, ...files]);
-    report('import', result);
-    const summary = result.out.trim().split('\n').pop() ?? '';
-    if (result.code !== 0) {
+    const target = { root: folder.uri.fsPath, annotationsFolder: readSettings(folder).annotationsFolder, git: gitForTrust() };
+    const result = await cancellable('Importing annotations', (control) => loadServices().importAnnotations({ ...target, format, files }, control));
+    if (!result) return undefined;
+    logProblems('import', result.catalogueProblems);
+    for (const w of result.warnings) log.warn(`import: ${w.origin}: ${w.reason}`);
+    for (const f of result.failures) log.error(`import: ${f.origin}: not imported: ${f.reason}`);
+    const lines = result.documents.map((d) => `${d.sidecar}: added ${count(d.added, 'annotation')}${d.outcome ? ` (${d.outcome})` : ''}`);
+    const summary = `imported ${count(result.imported, 'annotation')}; ${result.failures.length} not imported`;
+    log.info(['import:', ...lines, summary].join('\n'));
+    if (result.failures.length) {
       void vscode.window.showWarningMessage(`Some annotations could not be imported. ${capitalise(summary)}`, 'Show Details').then((c) => c && log.show());
     } else void vscode.window.showInformationMessage(capitalise(summary));
-    return result.out;
+    return [...lines, summary].join('\n') + '\n';
   }
 
-  function report(what: string, result: { code: number; out: string; err: string }): void {
-    log.info(`${what} finished with exit code ${result.code}\n${result.out}${result.err}`);
+  /** The task's result, or undefined when the person cancelled it (the services write nothing unfinished). */
+  async function cancellable<T>(title: string, task: Parameters<typeof withTaskProgress<T>>[1]): Promise<T | undefined> {
+    try {
+      return await withTaskProgress(title, task);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'CancelledError') {
+        log.info(error.message);
+        return undefined;
+      }
+      // Bad input (a file that cannot be read, a document that is not there) is the person's to fix.
+      if (error instanceof Error && error.name === 'InputError') throw new UserError(error.message);
+      throw error;
+    }
+  }
+
+  function logProblems(what: string, problems: Problem[]): void {
+    for (const p of problems) log[p.severity === 'error' ? 'error' : 'warn'](`${what}: ${formatProblem(p)}`);
   }
 
   return { exportAnnotations, importAnnotations };
 }
 
-const firstLine = (text: string) => text.trim().split('\n')[0] ?? '';
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

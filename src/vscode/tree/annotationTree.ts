@@ -12,6 +12,8 @@ const ICONS: Record<string, string> = { claim: 'comment-discussion', stance: 'th
 export const VIEWS: ViewKind[] = ['claims', 'stances', 'links', 'review'];
 const MIME = VIEWS.map((v) => `application/vnd.code.tree.policyannotator.${v}`);
 
+const GROUP_ICONS: Record<GroupBy, string> = { document: 'file-text', party: 'person', date: 'calendar', outlet: 'library' };
+
 /** Shared state of the annotation views: grouping and filter, mirrored in context keys for the view title buttons. */
 export class TreeState {
   groupBy: GroupBy = 'document';
@@ -88,7 +90,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   private async rebuild(): Promise<void> {
     const entries = await this.deps.workspace.entries();
-    const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName);
+    const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName, (e) => this.deps.workspace.metadataOf(e));
     this.refName = refNamer(entries, this.deps.partyName);
     const signature = JSON.stringify(groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, c.entry.annotation.modified, c.entry.status, c.problem, this.title(c)])]));
     this.groups = groups;
@@ -127,7 +129,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.description = `${node.children.length}`;
-      item.iconPath = new vscode.ThemeIcon(this.deps.state.groupBy === 'party' && this.kind !== 'review' ? 'person' : 'file-text');
+      item.iconPath = new vscode.ThemeIcon(this.kind === 'review' ? 'file-text' : GROUP_ICONS[this.deps.state.groupBy]);
       item.contextValue = 'group';
       return item;
     }

@@ -18,6 +18,8 @@ export function registerTreeViews(deps: Omit<TreeDeps, 'state'>): { providers: R
   disposables.push(
     vscode.commands.registerCommand(CommandIds.groupByDocument, () => state.setGroupBy('document')),
     vscode.commands.registerCommand(CommandIds.groupByParty, () => state.setGroupBy('party')),
+    vscode.commands.registerCommand(CommandIds.groupByDate, () => state.setGroupBy('date')),
+    vscode.commands.registerCommand(CommandIds.groupByOutlet, () => state.setGroupBy('outlet')),
     vscode.commands.registerCommand(CommandIds.clearFilter, () => state.setFilter('')),
     vscode.commands.registerCommand(CommandIds.refreshTree, () => state.setGroupBy(state.groupBy)),
     vscode.commands.registerCommand(CommandIds.filter, async (text?: string) => {

@@ -1,9 +1,11 @@
 import { Annotation, AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
 import { reviewReason } from '../../core/workspace/needsReview';
 import type { WorkspaceEntry } from '../workspace/workspaceAnnotations';
+import { documentOrder, metadataGroup, MetadataGrouping } from './metadataGroups';
+import type { DocumentMetadata } from '../../core/model';
 
 export type ViewKind = 'claims' | 'stances' | 'links' | 'review';
-export type GroupBy = 'document' | 'party';
+export type GroupBy = 'document' | 'party' | MetadataGrouping;
 
 export interface GroupNode {
   type: 'group';
@@ -55,7 +57,7 @@ export function reviewProblem(entry: WorkspaceEntry, known: Set<string>): string
 }
 
 /** The nodes of one view: annotations of its kind, filtered, grouped, with stable ids. */
-export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: GroupBy, filter: Filter | undefined, partyName: (id: string) => string): GroupNode[] {
+export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: GroupBy, filter: Filter | undefined, partyName: (id: string) => string, metadataOf: (entry: WorkspaceEntry) => DocumentMetadata | undefined = () => undefined): GroupNode[] {
   const known = new Set(entries.map((e) => `${e.documentPath}#${e.annotation.id}`));
   const kind = { claims: 'claim', stances: 'stance', links: 'link', review: undefined }[view];
   const nodes: AnnotationNode[] = [];
@@ -69,15 +71,25 @@ export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: G
   const groups = new Map<string, GroupNode>();
   // In a multi-root workspace a document is named with its folder: two folders may hold the same path.
   const multiRoot = new Set(entries.map((e) => e.folder.uri.toString())).size > 1;
+  const byMetadata = view !== 'review' && (groupBy === 'date' || groupBy === 'outlet');
+  const sortKeys = new Map<GroupNode, string>();
   for (const node of nodes) {
-    const key = view !== 'review' && groupBy === 'party' ? partyOf(node.entry.annotation) : multiRoot ? `${node.entry.folder.name}/${node.entry.documentPath}` : node.entry.documentPath;
-    const label = view !== 'review' && groupBy === 'party' ? partyLabel(key, partyName) : key;
+    const documentKey = multiRoot ? `${node.entry.folder.name}/${node.entry.documentPath}` : node.entry.documentPath;
+    const grouped = byMetadata ? metadataGroup(groupBy, metadataOf(node.entry)) : undefined;
+    const key = grouped?.key ?? (view !== 'review' && groupBy === 'party' ? partyOf(node.entry.annotation) : documentKey);
+    const label = grouped?.label ?? (view !== 'review' && groupBy === 'party' ? partyLabel(key, partyName) : key);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { type: 'group', id: `${view}|${groupBy}|${key}`, label, children: [] }));
+    if (grouped) sortKeys.set(group, key);
     group.children.push(node);
   }
-  for (const group of groups.values()) group.children.sort((a, b) => a.entry.annotation.anchor.start - b.entry.annotation.anchor.start);
-  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
+  // Grouped by year or outlet, a group holds several documents: oldest first, each in text order.
+  const inDocumentOrder = (e: WorkspaceEntry) => ({ documentPath: e.documentPath, published: metadataOf(e)?.published });
+  for (const group of groups.values()) {
+    group.children.sort((a, b) => (byMetadata ? documentOrder(inDocumentOrder(a.entry), inDocumentOrder(b.entry)) : 0) || a.entry.annotation.anchor.start - b.entry.annotation.anchor.start);
+  }
+  const sortKey = (g: GroupNode) => sortKeys.get(g) ?? g.label;
+  return [...groups.values()].sort((a, b) => (byMetadata ? (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0) : a.label.localeCompare(b.label)));
 }
 
 function partyOf(a: Annotation): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Annotation, AnchorStatus, parseAnnotationRef } from '../../core/model';
+import { Annotation, AnchorStatus, DocumentMetadata, parseAnnotationRef } from '../../core/model';
 import { annotationFromSummary } from '../../core/workspace/summaries';
 import { AnnotationService } from '../annotations/annotationService';
 import { WorkspaceModelHost } from './workspaceModelHost';
@@ -81,6 +81,11 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     const documentPath = parsed.document ?? fromDocument;
     if (this.exists(folder, documentPath, parsed.id)) return undefined;
     return (vscode.workspace.workspaceFolders ?? []).find((f) => f.uri.toString() !== folder.uri.toString() && this.exists(f, documentPath, parsed.id));
+  }
+
+  /** The metadata of an entry's document (title, date, outlet), from its sidecar as indexed. */
+  metadataOf(entry: WorkspaceEntry): DocumentMetadata | undefined {
+    return this.host.folderFor(entry.folder)?.index.document(entry.documentPath)?.metadata;
   }
 
   private indexedEntries(): WorkspaceEntry[] {

@@ -76,7 +76,7 @@ describe('REFI-QDA project export (.qdpx)', () => {
     const top = codesIn(elements(tree, 'Codes')[0].Codes as Node[]);
     expect(top.map((c) => attrs(c).name)).toEqual(['Claim', 'Stance', 'Note', 'Link', 'Tags']);
     const children = (i: number) => codesIn(top[i].Code as Node[]).map((c) => attrs(c).name);
-    expect(children(0)).toEqual(['factual', 'causal', 'predictive', 'normative', 'proposal']);
+    expect(children(0)).toEqual(['factual', 'causal', 'predictive', 'normative', 'proposal', 'rhetorical-question']);
     expect(children(1)).toEqual(['support', 'oppose', 'neutral', 'mixed']);
     expect(children(3)).toEqual(['supports', 'contradicts', 'elaborates', 'same-as', 'cites', 'responds-to', 'relates-to']);
     expect(children(4)).toEqual(['industrial-policy', 'involution', 'smart-city', 'unicode']);

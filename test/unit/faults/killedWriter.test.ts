@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentsFromArgs } from '../../../src/cli/findSidecars';
+import { selectDocuments } from '../../../src/core/services';
 import { nodeFileSystem } from '../../../src/core/ports/nodeFileSystem';
 import { documentPathFor } from '../../../src/core/store/documentPaths';
 import { readSidecar } from '../../../src/core/store/readSidecar';
@@ -69,7 +69,7 @@ async function killOnce(run: number): Promise<KillResult> {
     const lockLeft = names.includes('.doc.txt.yaml.lock');
     // Leftovers are not sidecars, for the CLI or for anything using documentPathFor.
     for (const n of names) if (n !== 'doc.txt.yaml') expect(documentPathFor(`annotations/${n}`, 'annotations')).toBeUndefined();
-    expect(await documentsFromArgs({ root, annotationsFolder: 'annotations' }, [], root)).toEqual([DOC]);
+    expect(await selectDocuments({ root, annotationsFolder: 'annotations' }, [], root)).toEqual([DOC]);
 
     // The next writer is not blocked by the dead one's lock, cleans its temp files and loses nothing.
     const store = new SidecarStore(nodeFileSystem, root, 'annotations', { lock: { timeoutMs: 5000 } });

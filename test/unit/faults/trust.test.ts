@@ -1,21 +1,21 @@
 // Restricted Mode: nothing the extension runs may start a program unless the workspace is trusted.
 // The integration suite (test/integration/restricted) checks the behaviour; this keeps the list of
 // places that can start one complete: a new import of child_process, of the git runner or of the
-// CLI inside src/vscode or src/extension.ts fails here until it is reviewed and added below with the
+// core services (which run git) inside src/vscode or src/extension.ts fails here until it is reviewed and added below with the
 // isTrusted check that guards it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repo = join(__dirname, '..', '..', '..');
-const SPAWNS = /from ['"](node:)?child_process['"]|require\(['"](node:)?child_process['"]\)|gitIntegration\/gitRun|\bgitCli\b|\bcliLibrary\b|\brunCliCommand\b|dist['"], ['"]cli/;
+const SPAWNS = /from ['"](node:)?child_process['"]|require\(['"](node:)?child_process['"]\)|gitIntegration\/gitRun|\bgitCli\b|\bcliLibrary\b|\brunCliCommand\b|dist['"], ['"]cli|core\/services\b|\bloadServices\b|['"]services\.js['"]/;
 
 /** File → the check that keeps it from running anything in Restricted Mode (a regular expression its source must contain). */
 const REVIEWED: Record<string, RegExp> = {
   'src/vscode/gitForTrust.ts': /vscode\.workspace\.isTrusted \? gitCli\(\) : noGit/,
-  'src/vscode/review/reviewReport.ts': /runGit/, // only called from registerReview.ts, below
+  'src/vscode/review/reviewReport.ts': /diffAnnotations/, // the diff service runs git; only called from registerReview.ts, below
   'src/vscode/review/registerReview.ts': /if \(!vscode\.workspace\.isTrusted\) throw new UserError\(RESTRICTED_MESSAGE\)/,
-  'src/vscode/transfer/cliLibrary.ts': /runCli/, // only called from transferCommands.ts, below
+  'src/vscode/transfer/loadServices.ts': /services\.js/, // only called from transferCommands.ts, below
   'src/vscode/transfer/transferCommands.ts': /if \(!vscode\.workspace\.isTrusted\) throw new UserError\(TRANSFER_RESTRICTED\)/,
 };
 
@@ -41,9 +41,9 @@ describe('Restricted Mode: every place in the extension that can start a program
     expect(extension).toMatch(/git: gitForTrust\b/);
   });
 
-  it('the CLI modules the transfer commands run are reached only through those guarded commands', () => {
-    const users = files.filter((f) => /cliLibrary|runCliCommand/.test(readFileSync(f, 'utf8'))).map((f) => relative(repo, f).split('\\').join('/'));
-    expect(users.sort()).toEqual(['src/vscode/transfer/cliLibrary.ts', 'src/vscode/transfer/transferCommands.ts']);
+  it('the core services the transfer commands run are reached only through those guarded commands', () => {
+    const users = files.filter((f) => /loadServices/.test(readFileSync(f, 'utf8'))).map((f) => relative(repo, f).split('\\').join('/'));
+    expect(users.sort()).toEqual(['src/vscode/transfer/loadServices.ts', 'src/vscode/transfer/transferCommands.ts']);
   });
 
   it('no setting names a program to run (so none needs restrictedConfigurations)', () => {

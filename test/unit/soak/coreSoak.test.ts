@@ -405,5 +405,5 @@ describe('soak: the core under random operations', () => {
     if (finalSave) soak.check('save', OPS);
     console.log(`soak: ${soak.deletions} deletions, ${soak.revived.length} revived, ${soak.deleteEditConflicts} kept as delete/edit conflicts; 0 lost`);
     console.log(`soak: ${OPS} operations in ${Math.round(performance.now() - started)} ms, seed ${SEED}: ${JSON.stringify(soak.counts)}; ${soak.writeFailures} failed writes; ${soak.model.list().length} annotations at the end, ${soak.expected.size} expected; ms per kind ${JSON.stringify(Object.fromEntries(Object.entries(slow).map(([k, v]) => [k, Math.round(v)])))}`);
-  }, 600_000);
+  }, 1_800_000);
 });

@@ -1,26 +1,22 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { documentPathFor, sidecarPathFor, toWorkspaceRelative } from '../core/store/documentPaths';
-import { isCatalogueFile } from '../core/store/catalogueFiles';
-import { UsageError } from './command';
-
-export interface CliWorkspace {
-  root: string;
-  annotationsFolder: string;
-}
+import { isCatalogueFile } from '../../store/catalogueFiles';
+import { documentPathFor, toWorkspaceRelative } from '../../store/documentPaths';
+import { InputError } from './inputError';
+import { WorkspaceTarget } from './workspaceTarget';
 
 const SKIP = new Set(['node_modules', '.git', '.code-server', 'dist', 'out']);
 
 /**
- * The workspace-relative document paths whose sidecars the arguments name: sidecar files, document
- * files, or folders of either. No arguments: every sidecar in the annotations folder.
+ * The workspace-relative document paths whose sidecars `paths` name: sidecar files, document files, or
+ * folders of either, relative to `cwd`. No paths: every sidecar in the annotations folder.
  */
-export async function documentsFromArgs(ws: CliWorkspace, args: string[], cwd: string): Promise<string[]> {
-  const targets = args.length ? args.map((a) => path.resolve(cwd, a)) : [path.join(ws.root, ws.annotationsFolder)];
+export async function selectDocuments(ws: WorkspaceTarget, paths: readonly string[], cwd: string): Promise<string[]> {
+  const targets = paths.length ? paths.map((a) => path.resolve(cwd, a)) : [path.join(ws.root, ws.annotationsFolder)];
   const found = new Set<string>();
   for (const target of targets) {
     const stat = await fsp.stat(target).catch(() => undefined);
-    if (!stat) throw new UsageError(`no such file or folder: ${target}`);
+    if (!stat) throw new InputError(`no such file or folder: ${target}`);
     const files = stat.isDirectory() ? await walk(target) : [target];
     for (const file of files) {
       const docPath = documentPathOf(ws, file, !stat.isDirectory());
@@ -30,10 +26,10 @@ export async function documentsFromArgs(ws: CliWorkspace, args: string[], cwd: s
   return [...found].sort();
 }
 
-function documentPathOf(ws: CliWorkspace, file: string, named: boolean): string | undefined {
+function documentPathOf(ws: WorkspaceTarget, file: string, named: boolean): string | undefined {
   const rel = toWorkspaceRelative(ws.root, file);
   if (!rel) {
-    if (named) throw new UsageError(`${file} is outside the workspace folder ${ws.root} (use --root)`);
+    if (named) throw new InputError(`${file} is outside the workspace folder ${ws.root} (use --root)`);
     return undefined;
   }
   if (isCatalogueFile(rel)) return undefined;
@@ -59,8 +55,4 @@ async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
     else if (kind?.isFile()) out.push(full);
   }
   return out;
-}
-
-export function sidecarDisplayPath(ws: CliWorkspace, documentPath: string): string {
-  return sidecarPathFor(documentPath, ws.annotationsFolder);
 }

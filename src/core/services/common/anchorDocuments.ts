@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { gitCli } from '../core/ports/git';
-import { nodeFileSystem } from '../core/ports/nodeFileSystem';
-import { Problem } from '../core/problem';
-import { LoadedSidecar, SidecarStore } from '../core/store/sidecarStore';
-import { problemAtPath } from '../core/yaml/locate';
-import { AnchoredSidecar, anchorSidecar } from '../core/workspace/anchorSidecar';
-import { CliWorkspace } from './findSidecars';
+import { nodeFileSystem } from '../../ports/nodeFileSystem';
+import { TaskControl, throwIfCancelled } from '../../ports/progress';
+import { Problem } from '../../problem';
+import { LoadedSidecar, SidecarStore } from '../../store/sidecarStore';
+import { problemAtPath } from '../../yaml/locate';
+import { AnchoredSidecar, anchorSidecar } from '../../workspace/anchorSidecar';
+import { gitOf, WorkspaceTarget } from './workspaceTarget';
 
 export interface DocumentReport {
   documentPath: string;
@@ -16,13 +16,16 @@ export interface DocumentReport {
   problems: Problem[];
 }
 
-export const git = gitCli();
-
-/** Loads each document's sidecar and re-anchors it against the document as it is on disk now. */
-export async function anchorDocuments(ws: CliWorkspace, documentPaths: string[]): Promise<{ store: SidecarStore; reports: DocumentReport[] }> {
+/**
+ * Loads each document's sidecar and re-anchors it against the document as it is on disk now, one
+ * progress step per document; stops with `CancelledError` between documents when cancelled.
+ */
+export async function anchorDocuments(ws: WorkspaceTarget, documentPaths: string[], control: TaskControl | undefined, what: string): Promise<{ store: SidecarStore; reports: DocumentReport[] }> {
   const store = new SidecarStore(nodeFileSystem, ws.root, ws.annotationsFolder);
   const reports: DocumentReport[] = [];
-  for (const documentPath of documentPaths) {
+  for (const [done, documentPath] of documentPaths.entries()) {
+    throwIfCancelled(control, what);
+    control?.progress?.report({ message: documentPath, done, total: documentPaths.length });
     const loaded = await store.load(documentPath);
     // No file: nothing to report, unless it was refused (a path that leaves the workspace through a link).
     if (loaded.text === undefined && !loaded.read.problems.length) continue;
@@ -46,7 +49,7 @@ export async function anchorDocuments(ws: CliWorkspace, documentPaths: string[])
       continue;
     }
     report.documentBytes = bytes;
-    report.anchored = await anchorSidecar(sidecar, bytes, git, ws.root);
+    report.anchored = await anchorSidecar(sidecar, bytes, gitOf(ws), ws.root);
   }
   return { store, reports };
 }

@@ -1,0 +1,92 @@
+import * as path from 'node:path';
+import { CorpusDocument, ExportCorpus, exportCsv, exportQdc, exportQdpx, exportW3c, exportYaml, resolveCorpus } from '../export';
+import { nodeFileSystem } from '../ports/nodeFileSystem';
+import { TaskControl, throwIfCancelled } from '../ports/progress';
+import { Problem } from '../problem';
+import { anchorDocuments } from './common/anchorDocuments';
+import { InputError } from './common/inputError';
+import { readCatalogue } from './common/readCatalogue';
+import { selectDocuments } from './common/selectDocuments';
+import { cwdOf, WorkspaceTarget } from './common/workspaceTarget';
+
+// Export: the corpus re-anchored against the documents as they are now (nothing written back), in one format.
+
+export const EXPORT_FORMATS = ['yaml', 'w3c', 'csv', 'qdpx', 'qdc'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions extends WorkspaceTarget {
+  format: ExportFormat;
+  /** File to write (relative to `cwd`); omitted: the content is returned instead. */
+  out?: string;
+  /** Sidecars, documents or folders (relative to `cwd`); none: every sidecar. */
+  paths?: readonly string[];
+  /** Entity catalogues (relative to `cwd`); none: those in the annotations folder. */
+  catalogues?: readonly string[];
+  /** w3c: prefix of document and annotation IRIs. */
+  baseIri?: string;
+  /** csv: start with a byte order mark, for Excel. */
+  bom?: boolean;
+  /** qdpx: the project name. */
+  projectName?: string;
+}
+
+export type ExportResult =
+  /** A sidecar or document could not be read: nothing was written. */
+  | { ok: false; problems: Problem[] }
+  | {
+      ok: true;
+      /** Warnings, in the order found: each sidecar's, then the catalogue's. */
+      problems: Problem[];
+      documents: number;
+      annotations: number;
+      entities: number;
+      /** Annotations whose words are no longer at their place (needs review): exported without a position. */
+      unplaced: string[];
+      /** The export, when no `out` was given. */
+      content?: string | Uint8Array;
+    };
+
+const RENDER: Record<ExportFormat, (corpus: ExportCorpus, options: ExportOptions) => string | Uint8Array> = {
+  yaml: (corpus) => exportYaml(corpus),
+  w3c: (corpus, o) => exportW3c(corpus, { baseIri: o.baseIri }),
+  csv: (corpus, o) => exportCsv(corpus, { bom: o.bom }),
+  qdpx: (corpus, o) => exportQdpx(corpus, { projectName: o.projectName }).bytes,
+  qdc: (corpus) => exportQdc(corpus),
+};
+
+const isAbsoluteIri = (iri: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(iri);
+
+export async function exportAnnotations(options: ExportOptions, control?: TaskControl): Promise<ExportResult> {
+  if (!EXPORT_FORMATS.includes(options.format)) throw new InputError(`unknown format '${options.format}' (one of: ${EXPORT_FORMATS.join(', ')})`);
+  if (options.baseIri !== undefined && !isAbsoluteIri(options.baseIri)) throw new InputError(`'${options.baseIri}' is not an absolute IRI`, 'baseIri');
+  const cwd = cwdOf(options);
+  const { reports } = await anchorDocuments(options, await selectDocuments(options, options.paths ?? [], cwd), control, 'export');
+  const problems: Problem[] = [];
+  let failed = false;
+  const documents: CorpusDocument[] = [];
+  for (const r of reports) {
+    problems.push(...r.problems.filter((p) => p.severity === 'warning'));
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    problems.push(...errors);
+    if (errors.length || !r.anchored) failed = true;
+    else documents.push({ path: r.documentPath, text: r.anchored.text, sidecar: r.anchored.sidecar });
+  }
+  if (failed) return { ok: false, problems };
+
+  const catalogue = await readCatalogue(options, options.catalogues ?? [], cwd);
+  problems.push(...catalogue.problems);
+  const corpus = { documents, entities: catalogue.entities };
+  const all = resolveCorpus(corpus).documents.flatMap((d) => d.annotations);
+  const content = RENDER[options.format](corpus, options);
+  throwIfCancelled(control, 'export');
+  if (options.out !== undefined) await nodeFileSystem.writeAtomic(path.resolve(cwd, options.out), content);
+  return {
+    ok: true,
+    problems,
+    documents: documents.length,
+    annotations: all.length,
+    entities: corpus.entities.length,
+    unplaced: all.filter((a) => !a.position).map((a) => a.ref),
+    content: options.out === undefined ? content : undefined,
+  };
+}
