@@ -2,7 +2,7 @@
 // normal code-server workbench with the extension installed from the repo, in headless Chromium.
 // Each scenario gets its own server, workspace copy and page. Env: PA_UI_GREP (regexp on scenario names),
 // PA_UI_HEADED=1 (show the browser, needs a display), PA_KEEP_TMP=1, PA_VERBOSE=1 (browser console).
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { launchChromium } from './browser.mjs';
@@ -93,9 +93,12 @@ async function runScenario(scenario) {
     });
     page.on('pageerror', (err) => consoleLines.push(`[page error] ${err.message}`));
     workbench = new Workbench(page, workspace, resultsDir);
+    // A scenario with `startsLikeNpmStart` opens the workspace file `npm start` opens, in this copy.
+    const target = scenario.startsLikeNpmStart ? { workspace: join(workspace, 'policy-annotator.code-workspace') } : { folder: workspace };
+    if (scenario.startsLikeNpmStart) copyFileSync(join(repoRoot, 'policy-annotator.code-workspace'), target.workspace);
     await withTimeout(
       (async () => {
-        await workbench.open(workbenchUrl(server, { folder: workspace }));
+        await workbench.open(workbenchUrl(server, target));
         await scenario.run(workbench);
       })(),
       scenario.timeoutMs ?? defaultTimeoutMs,

@@ -9,6 +9,8 @@ const shots = {
   'annotate-claim-hover.png': 'annotate-claim.png',
   'entity-hover.png': 'entity-hover.png',
   'disagreements-view.png': 'disagreements-view.png',
+  'first-hour-1-start.png': 'first-hour-start.png',
+  'decorations-paragraph.png': 'decorations-paragraph.png',
   'stance-map.png': 'stance-map.png',
   'stance-map-timeline.png': 'stance-map-timeline.png',
 };

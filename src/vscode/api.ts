@@ -3,6 +3,8 @@ import { Annotation, AnchorStatus } from '../core/model';
 import { AnnotationService } from './annotations/annotationService';
 import type { AnnotationDecorations } from './decorations/annotationDecorations';
 import type { AnnotationEditor } from './editing/annotationEditor';
+import type { ChangeFeedback } from './editing/changeFeedback';
+import type { HighlightToggle } from './decorations/highlightMode';
 import type { AnnotationStatusBar } from './statusBar';
 import type { AnnotationTreeProvider } from './tree/annotationTree';
 import type { ViewKind } from './tree/treeNodes';
@@ -37,6 +39,10 @@ export interface ApiViews {
   decorations: AnnotationDecorations;
   statusBar: AnnotationStatusBar;
   editor: AnnotationEditor;
+  /** The status bar's "Added claim … · Undo". */
+  feedback: ChangeFeedback;
+  /** The status bar's highlight toggle (policyAnnotator.highlight). */
+  highlight: HighlightToggle;
 }
 
 export function createApi(service: AnnotationService, views: ApiViews): PolicyAnnotatorApi {

@@ -39,6 +39,8 @@ export const CommandIds = {
   refreshDisagreements: 'policyAnnotator.refreshDisagreements',
   acceptVersion: 'policyAnnotator.acceptVersion',
   editAndAcceptVersion: 'policyAnnotator.editAndAcceptVersion',
+  chooseHighlight: 'policyAnnotator.chooseHighlight',
+  openWalkthrough: 'policyAnnotator.openWalkthrough',
   showStanceMap: 'policyAnnotator.showStanceMap',
   editDocumentMetadata: 'policyAnnotator.editDocumentMetadata',
 } as const;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { toWorkspaceRelative } from '../core/store/documentPaths';
-import { isCatalogueFile } from '../core/store/catalogueFiles';
+import { documentSet } from '../core/workspace/documentSet';
 import { readSettings } from './settings';
 
 export const ANNOTATED_LANGUAGES = ['plaintext', 'markdown'];
@@ -17,9 +17,7 @@ export function annotatable(document: vscode.TextDocument): AnnotatableDocument 
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return undefined;
   const documentPath = toWorkspaceRelative(folder.uri.fsPath, document.uri.fsPath);
-  if (!documentPath || isCatalogueFile(documentPath)) return undefined;
-  const settings = readSettings(folder);
-  if (documentPath.startsWith(settings.annotationsFolder + '/')) return undefined;
-  if (vscode.languages.match({ pattern: new vscode.RelativePattern(folder, settings.documentGlob) }, document) === 0) return undefined;
+  // The same rule as the workspace model's entity counts (core/workspace/documentSet.ts).
+  if (!documentPath || !documentSet(readSettings(folder))(documentPath)) return undefined;
   return { folder, documentPath };
 }

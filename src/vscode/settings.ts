@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_DOCUMENT_EXCLUDE } from '../core/workspace/documentSet';
 
 // Typed access to the contributed settings (package.json contributes.configuration lists the same keys).
 export const SECTION = 'policyAnnotator';
@@ -7,6 +8,7 @@ export interface Settings {
   annotationsFolder: string;
   author: string;
   documentGlob: string;
+  documentExclude: readonly string[];
   snapClaimsToSentence: boolean;
   annotationDecorations: boolean;
 }
@@ -15,6 +17,7 @@ const defaults: Settings = {
   annotationsFolder: 'annotations',
   author: '',
   documentGlob: '**/*.{txt,md,markdown}',
+  documentExclude: DEFAULT_DOCUMENT_EXCLUDE,
   snapClaimsToSentence: true,
   annotationDecorations: true,
 };
@@ -26,6 +29,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     annotationsFolder: cleanFolder(get('annotationsFolder')),
     author: get('author').trim(),
     documentGlob: get('documentGlob') || defaults.documentGlob,
+    documentExclude: Array.isArray(get('documentExclude')) ? get('documentExclude').filter((g) => typeof g === 'string' && g.trim()) : defaults.documentExclude,
     snapClaimsToSentence: get('snapClaimsToSentence'),
     annotationDecorations: get('annotationDecorations'),
   };

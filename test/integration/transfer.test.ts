@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -45,6 +45,20 @@ suite('export and import', () => {
     assert.equal(readFileSync(file).subarray(0, 2).toString('latin1'), 'PK');
   });
 
+  test('refuses to export while a sidecar cannot be read, naming it, and writes nothing', async () => {
+    const broken = workspacePath('annotations', 'seeds', 'transfer-broken.txt.yaml');
+    copyFileSync(workspacePath('seeds', '002_da90e588b2ada6c6.txt'), workspacePath('seeds', 'transfer-broken.txt'));
+    writeFileSync(broken, 'annotations: [\n');
+    const file = join(out, 'refused.csv');
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'csv', out: file })), (e: Error) => /^Export failed, nothing written: annotations\/seeds\/transfer-broken\.txt\.yaml:\d+:\d+: error: /.test(e.message));
+      assert.equal(existsSync(file), false);
+    } finally {
+      rmSync(broken);
+      rmSync(workspacePath('seeds', 'transfer-broken.txt'));
+    }
+  });
+
   test('imports W3C annotations back into a sidecar, anchored on the same words', async () => {
     const file = join(out, 'all.jsonld');
     await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'w3c', out: file });
@@ -57,6 +71,24 @@ suite('export and import', () => {
     rmSync(sidecarFile());
     await vscode.commands.executeCommand('policyAnnotator.importAnnotations', { format: 'w3c', files: [only] });
     assert.ok(existsSync(sidecarFile()), 'the sidecar was written again');
+    const imported = readSidecar(readFileSync(sidecarFile(), 'utf8'), 'x').sidecar!.annotations;
+    assert.deepEqual(imported.map((a) => [a.kind, a.anchor.exact, a.note]).sort(), notes.map((a) => [a.kind, a.anchor.exact, a.note]).sort());
+  });
+
+  test('exports a brat folder, and imports a REFI-QDA project back (the format chosen by the file name)', async () => {
+    const folder = join(out, 'brat');
+    await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'brat', out: folder });
+    assert.ok(existsSync(join(folder, 'annotation.conf')));
+    assert.match(readFileSync(join(folder, 'seeds', 'transfer-doc.ann'), 'utf8'), /^T1\tNote \d+ \d+\tadvanced manufacturing$/m);
+
+    const project = join(out, 'again.qdpx');
+    await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'qdpx', out: project });
+    // The project holds every document: the other sidecars get their annotations again, so they are put back after.
+    const others = readdirSync(workspacePath('annotations', 'seeds')).filter((f) => !f.startsWith('transfer-doc'));
+    const saved = others.map((f) => [f, readFileSync(workspacePath('annotations', 'seeds', f))] as const);
+    rmSync(sidecarFile());
+    await vscode.commands.executeCommand('policyAnnotator.importAnnotations', { files: [project] });
+    for (const [f, bytes] of saved) writeFileSync(workspacePath('annotations', 'seeds', f), bytes);
     const imported = readSidecar(readFileSync(sidecarFile(), 'utf8'), 'x').sidecar!.annotations;
     assert.deepEqual(imported.map((a) => [a.kind, a.anchor.exact, a.note]).sort(), notes.map((a) => [a.kind, a.anchor.exact, a.note]).sort());
   });

@@ -16,5 +16,7 @@ export interface Scenario {
   description: string;
   /** Default 90 s, including loading the workbench. */
   timeoutMs?: number;
+  /** Open policy-annotator.code-workspace (what `npm start` opens) instead of the folder. */
+  startsLikeNpmStart?: boolean;
   run(workbench: Workbench): Promise<void>;
 }

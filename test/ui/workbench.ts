@@ -89,14 +89,21 @@ export class Workbench {
       const rows = await this.quickInput().locator('.monaco-list-row .label-name').allInnerTexts();
       throw new Error(`no quick-input row "${label}"; rows: ${JSON.stringify(rows)}`);
     });
+    const title = this.quickInput().locator('.quick-input-title');
+    const before = (await title.isVisible()) ? await title.innerText() : '';
     if (await row.evaluate((el) => (el as unknown as DomElement).className.includes('focused'))) {
       await this.page.keyboard.press('Enter');
     } else {
       await row.click();
     }
     if (!asks) {
-      await this.quickInput().waitFor({ state: 'hidden' });
-      return;
+      // Done when the widget closes, or when the next prompt (another title) takes its place at once.
+      for (let i = 0; i < 300; i++) {
+        if (!(await this.quickInput().isVisible())) return;
+        if (before && (await title.isVisible()) && (await title.innerText()) !== before) return;
+        await this.page.waitForTimeout(100);
+      }
+      throw new Error(`the quick input "${before}" stayed open after choosing "${label}"`);
     }
     const input = this.quickInput().locator('.quick-input-box input');
     for (let i = 0; i < 50 && (await input.inputValue()) !== ''; i++) await this.page.waitForTimeout(100);
@@ -193,7 +200,7 @@ export class Workbench {
   }
 
   /** Waits for the prompt titled `title` (each of our prompts has one), so an answer never lands in the previous prompt or the editor. */
-  private async waitForPrompt(title: string): Promise<void> {
+  async waitForPrompt(title: string): Promise<void> {
     await this.quickInput().locator('.quick-input-title', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor({ timeout: 15_000 });
   }
 
@@ -252,6 +259,42 @@ export class Workbench {
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ timeout: 15_000 });
     return hover.innerText();
+  }
+
+  /** The Problems item's accessible label in the status bar, e.g. "No Problems" or "4 Errors, 0 Warnings". */
+  async problemsLabel(): Promise<string> {
+    const item = this.page.locator('#status\\.problems .statusbar-item-label, #status\\.problems a').first();
+    await item.waitFor();
+    return (await item.getAttribute('aria-label')) ?? (await item.innerText());
+  }
+
+  /** The texts of the notification toasts on screen now. */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
+  }
+
+  /** The accessible labels of the status bar items. */
+  async statusBarLabels(): Promise<string[]> {
+    return this.page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => ((e as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label') ?? (e as unknown as DomElement).textContent ?? '').trim()));
+  }
+
+  /** Waits (up to 15 s) for a status bar item whose accessible label matches, and returns the label. */
+  async waitForStatus(pattern: RegExp): Promise<string> {
+    for (let i = 0; i < 75; i++) {
+      const found = (await this.statusBarLabels()).find((l) => pattern.test(l));
+      if (found) return found;
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`no status bar item matches ${pattern}: ${JSON.stringify(await this.statusBarLabels())}`);
+  }
+
+  /** Presses Enter in the open quick pick titled `title` without choosing anything; returns its placeholder after. */
+  async enterWithoutChoosing(title: string): Promise<string> {
+    await this.waitForPrompt(title);
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForTimeout(400);
+    await this.waitForPrompt(title);
+    return (await this.quickInput().locator('.quick-input-box input').getAttribute('placeholder')) ?? '';
   }
 
   /** The content of the webview panel titled `title` (VS Code nests it in two iframes). */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CorpusDocument, ExportCorpus, exportCsv, exportQdc, exportQdpx, exportW3c, exportYaml, resolveCorpus } from '../export';
+import { CorpusDocument, exportBrat, ExportCorpus, exportCsv, exportQdc, exportQdpx, exportW3c, exportYaml, resolveCorpus } from '../export';
 import { nodeFileSystem } from '../ports/nodeFileSystem';
 import { TaskControl, throwIfCancelled } from '../ports/progress';
 import { Problem } from '../problem';
@@ -11,12 +11,12 @@ import { cwdOf, WorkspaceTarget } from './common/workspaceTarget';
 
 // Export: the corpus re-anchored against the documents as they are now (nothing written back), in one format.
 
-export const EXPORT_FORMATS = ['yaml', 'w3c', 'csv', 'qdpx', 'qdc'] as const;
+export const EXPORT_FORMATS = ['yaml', 'w3c', 'csv', 'qdpx', 'qdc', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions extends WorkspaceTarget {
   format: ExportFormat;
-  /** File to write (relative to `cwd`); omitted: the content is returned instead. */
+  /** File to write (relative to `cwd`; brat: a folder); omitted: the content is returned instead. */
   out?: string;
   /** Sidecars, documents or folders (relative to `cwd`); none: every sidecar. */
   paths?: readonly string[];
@@ -24,8 +24,12 @@ export interface ExportOptions extends WorkspaceTarget {
   catalogues?: readonly string[];
   /** w3c: prefix of document and annotation IRIs. */
   baseIri?: string;
+  /** w3c: a plain JSON array of annotations instead of an AnnotationCollection. */
+  array?: boolean;
   /** csv: start with a byte order mark, for Excel. */
   bom?: boolean;
+  /** csv: leave cells starting with = + - @ tab CR as they are (default: prefixed with ' so spreadsheets do not run them). */
+  keepFormulas?: boolean;
   /** qdpx: the project name. */
   projectName?: string;
 }
@@ -42,16 +46,23 @@ export type ExportResult =
       entities: number;
       /** Annotations whose words are no longer at their place (needs review): exported without a position. */
       unplaced: string[];
-      /** The export, when no `out` was given. */
-      content?: string | Uint8Array;
+      /** What the format cannot hold, as `path#id: why` (brat: links across documents, say). */
+      lost: string[];
+      /** The export, when no `out` was given (brat: relative path → content). */
+      content?: string | Uint8Array | Map<string, string>;
     };
 
-const RENDER: Record<ExportFormat, (corpus: ExportCorpus, options: ExportOptions) => string | Uint8Array> = {
-  yaml: (corpus) => exportYaml(corpus),
-  w3c: (corpus, o) => exportW3c(corpus, { baseIri: o.baseIri }),
-  csv: (corpus, o) => exportCsv(corpus, { bom: o.bom }),
-  qdpx: (corpus, o) => exportQdpx(corpus, { projectName: o.projectName }).bytes,
-  qdc: (corpus) => exportQdc(corpus),
+type Rendered = { content: string | Uint8Array | Map<string, string>; lost?: string[] };
+const RENDER: Record<ExportFormat, (corpus: ExportCorpus, options: ExportOptions) => Rendered> = {
+  yaml: (corpus) => ({ content: exportYaml(corpus) }),
+  w3c: (corpus, o) => ({ content: exportW3c(corpus, { baseIri: o.baseIri, shape: o.array ? 'array' : 'collection' }) }),
+  csv: (corpus, o) => ({ content: exportCsv(corpus, { bom: o.bom, keepFormulas: o.keepFormulas }) }),
+  qdpx: (corpus, o) => ({ content: exportQdpx(corpus, { projectName: o.projectName }).bytes }),
+  qdc: (corpus) => ({ content: exportQdc(corpus) }),
+  brat: (corpus) => {
+    const { files, lost } = exportBrat(corpus);
+    return { content: files, lost };
+  },
 };
 
 const isAbsoluteIri = (iri: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(iri);
@@ -77,9 +88,12 @@ export async function exportAnnotations(options: ExportOptions, control?: TaskCo
   problems.push(...catalogue.problems);
   const corpus = { documents, entities: catalogue.entities };
   const all = resolveCorpus(corpus).documents.flatMap((d) => d.annotations);
-  const content = RENDER[options.format](corpus, options);
+  const { content, lost = [] } = RENDER[options.format](corpus, options);
   throwIfCancelled(control, 'export');
-  if (options.out !== undefined) await nodeFileSystem.writeAtomic(path.resolve(cwd, options.out), content);
+  if (options.out !== undefined && content instanceof Map) {
+    // brat: a folder of .txt/.ann pairs and annotation.conf.
+    for (const [rel, text] of content) await nodeFileSystem.writeAtomic(path.resolve(cwd, options.out, ...rel.split('/')), text);
+  } else if (options.out !== undefined) await nodeFileSystem.writeAtomic(path.resolve(cwd, options.out), content as string | Uint8Array);
   return {
     ok: true,
     problems,
@@ -87,6 +101,7 @@ export async function exportAnnotations(options: ExportOptions, control?: TaskCo
     annotations: all.length,
     entities: corpus.entities.length,
     unplaced: all.filter((a) => !a.position).map((a) => a.ref),
+    lost,
     content: options.out === undefined ? content : undefined,
   };
 }

@@ -2,6 +2,9 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { normalizeText } from '../anchoring';
 import { ImportDraft, ImportIssue } from '../import/draft';
+import { MAX_IMPORT_BYTES } from '../import/foreignFile';
+import { orderIssues, OrderedIssue } from '../import/issues';
+import { readRelationMap } from '../import/relationMap';
 import { placeDrafts } from '../import/placeDrafts';
 import { nodeFileSystem } from '../ports/nodeFileSystem';
 import { TaskControl, throwIfCancelled } from '../ports/progress';
@@ -30,6 +33,10 @@ export interface ImportOptions extends WorkspaceTarget {
   baseIri?: string;
   /** brat: entity catalogues (relative to `cwd`); none: those in the annotations folder. */
   catalogues?: readonly string[];
+  /** brat: a YAML or JSON file mapping brat relation types to this tool's relations (relative to `cwd`). */
+  relationMap?: string;
+  /** qdpx: add text sources that match no workspace document as new documents under this folder (workspace-relative). */
+  addDocumentsTo?: string;
 }
 
 /** One sidecar that gets (or with `dryRun` would get) annotations. */
@@ -49,6 +56,12 @@ export interface ImportResult {
   failures: ImportIssue[];
   /** Items imported with an approximation or a default. */
   warnings: ImportIssue[];
+  /** Failures and warnings together, one per item, in file and line order (what a person reads). */
+  messages: OrderedIssue[];
+  /** Each imported item: where it came from and the annotation it became (`document`, `id`). */
+  items: Array<{ origin: string; document: string; id: string; kind: string }>;
+  /** qdpx with addDocumentsTo: documents created (workspace-relative); with dryRun, would be created. */
+  addedDocuments: string[];
   /** Problems of the entity catalogue (brat), not fatal. */
   catalogueProblems: Problem[];
 }
@@ -63,18 +76,36 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
   const documentPaths = await workspaceDocuments(options);
   const document = options.document === undefined ? undefined : documentArgument(options, options.document, cwd, documentPaths);
   const catalogue = reader.needsEntities ? await readCatalogue(options, options.catalogues ?? [], cwd) : undefined;
-  const ctx: ReadContext = { target: options, documentPaths, document, baseIri: options.baseIri, entityIds: catalogue && new Set(catalogue.entities.map((e) => e.id)) };
+  let relationMap: ReadContext['relationMap'];
+  if (options.relationMap !== undefined) {
+    const text = await fsp.readFile(path.resolve(cwd, options.relationMap), 'utf8').catch(() => undefined);
+    if (text === undefined) throw new InputError(`cannot read ${options.relationMap}`, 'relationMap');
+    const read = readRelationMap(text, options.relationMap);
+    if ('error' in read) throw new InputError(read.error, 'relationMap');
+    relationMap = read.map;
+  }
+  const texts = reader.needsTexts ? await documentTexts(options.root, documentPaths) : undefined;
+  const ctx: ReadContext = { target: options, documentPaths, document, baseIri: options.baseIri, entityIds: catalogue && new Set(catalogue.entities.map((e) => e.id)), relationMap, texts, addDocumentsTo: options.addDocumentsTo };
 
   const drafts: ImportDraft[] = [];
+  const newDocuments: Array<{ path: string; text: string }> = [];
   const failures: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   for (const [done, name] of options.files.entries()) {
     throwIfCancelled(control, 'import');
     control?.progress?.report({ message: name, done, total: options.files.length });
     const file = path.resolve(cwd, name);
-    const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) throw new InputError(`cannot read ${name}`);
-    const parsed = reader.read(text, file, name, ctx);
+    const size = (await fsp.stat(file).catch(() => undefined))?.size;
+    if (size === undefined) throw new InputError(`cannot read ${name}`);
+    // A file over the limit is refused before it is read into memory.
+    if (size > MAX_IMPORT_BYTES) {
+      failures.push({ origin: name, reason: `it is ${size} bytes, more than the ${MAX_IMPORT_BYTES}-byte limit for imported files` });
+      continue;
+    }
+    const bytes = await fsp.readFile(file).catch(() => undefined);
+    if (bytes === undefined) throw new InputError(`cannot read ${name}`);
+    const parsed = reader.read(bytes, file, name, ctx);
+    newDocuments.push(...((parsed as { newDocuments?: typeof newDocuments }).newDocuments ?? []));
     drafts.push(...parsed.drafts);
     failures.push(...parsed.failures);
     warnings.push(...parsed.warnings);
@@ -86,22 +117,28 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
   for (const doc of await selectDocuments(options, [], options.root).catch(() => [] as string[])) {
     for (const a of (await store.load(doc)).read.sidecar?.annotations ?? []) takenIds.add(a.id);
   }
-  const texts = new Map<string, string>();
+  const dryRun = Boolean(options.dryRun);
+  // New documents (qdpx sources added to the workspace) exist before their annotations are placed.
+  const placing = new Map<string, string>();
   const bytesOf = new Map<string, Uint8Array>();
-  for (const doc of new Set(drafts.map((d) => d.document).filter((d): d is string => !!d))) {
+  for (const d of newDocuments) {
+    placing.set(d.path, d.text);
+    bytesOf.set(d.path, new TextEncoder().encode(d.text));
+    if (!dryRun) await nodeFileSystem.writeAtomic(path.join(options.root, ...d.path.split('/')), bytesOf.get(d.path)!);
+  }
+  for (const doc of new Set(drafts.map((d) => d.document).filter((d): d is string => !!d && !placing.has(d)))) {
     const bytes = await nodeFileSystem.readBytes(path.join(options.root, ...doc.split('/')));
     if (!bytes) continue;
     bytesOf.set(doc, bytes);
-    texts.set(doc, normalizeText(utf8.decode(bytes)));
+    placing.set(doc, normalizeText(utf8.decode(bytes)));
   }
   const git = gitOf(options);
   const defaultAuthor = (await git.userName(options.root)) ?? 'unknown';
-  const placed = placeDrafts(drafts, { texts, takenIds, author: options.author, defaultAuthor, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  const placed = placeDrafts(drafts, { texts: placing, takenIds, author: options.author, defaultAuthor, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
   failures.push(...placed.failures);
   warnings.push(...placed.warnings);
   throwIfCancelled(control, 'import');
 
-  const dryRun = Boolean(options.dryRun);
   const documents: ImportedSidecar[] = [];
   for (const [doc, annotations] of [...placed.annotations].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const saved = await saveImported(store, git, doc, annotations, bytesOf.get(doc)!, dryRun);
@@ -112,5 +149,27 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
     documents.push({ document: doc, sidecar: store.displayName(store.fileFor(doc)), added: annotations.length, outcome: saved.outcome });
   }
   const imported = documents.reduce((n, w) => n + w.added, 0);
-  return { dryRun, imported, documents, failures, warnings, catalogueProblems: catalogue?.problems ?? [] };
+  const saved = new Set(documents.map((d) => d.document));
+  const messages = orderIssues(failures, warnings);
+  return {
+    dryRun,
+    imported,
+    documents,
+    failures: messages.filter((m) => m.severity === 'error').map(({ origin, reason }) => ({ origin, reason })),
+    warnings: messages.filter((m) => m.severity === 'warning').map(({ origin, reason }) => ({ origin, reason })),
+    messages,
+    items: placed.items.filter((i) => saved.has(i.document)),
+    addedDocuments: newDocuments.map((d) => d.path),
+    catalogueProblems: catalogue?.problems ?? [],
+  };
+}
+
+/** Normalised texts of the workspace documents (REFI-QDA sources are matched by content too). */
+async function documentTexts(root: string, documentPaths: readonly string[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const doc of documentPaths) {
+    const bytes = await nodeFileSystem.readBytes(path.join(root, ...doc.split('/')));
+    if (bytes) texts.set(doc, normalizeText(utf8.decode(bytes)));
+  }
+  return texts;
 }

@@ -4,7 +4,7 @@ export { annotationStatus, type StatusOptions, type StatusResult, type StatusDoc
 export { validateSidecars, type ValidateOptions, type ValidateResult } from './validateService';
 export { exportAnnotations, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './exportService';
 export { importAnnotations, type ImportOptions, type ImportResult, type ImportedSidecar } from './importService';
-export { IMPORT_FORMATS, type ImportFormat } from './importSources';
+export { IMPORT_FORMATS, IMPORT_READERS, type ImportFormat, type ImportReader } from './importSources';
 export { diffAnnotations, type DiffOptions, type DiffResult, type DiffSideInfo } from './diffService';
 export { type DiffRevision, WORKING_TREE } from './diffSides';
 export { InputError, UnknownRevisionError } from './common/inputError';

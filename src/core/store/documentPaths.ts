@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isCatalogueFile } from './catalogueFiles';
 
 // Sidecars live at `<annotations folder>/<document path>.yaml`; document paths are workspace-relative, with '/'.
 
@@ -18,11 +19,15 @@ export function sidecarPathFor(documentPath: string, annotationsFolder: string):
   return path.posix.join(annotationsFolder, documentPath + SIDECAR_SUFFIX);
 }
 
-/** The document a sidecar path belongs to, or undefined if it is not a sidecar path. */
+/**
+ * The document a sidecar path belongs to, or undefined if it is not a sidecar path. An entity catalogue
+ * (`entities.yaml`, `*.entities.yaml`) shares the folder but is never a sidecar: checking it as one
+ * showed false errors (issue 18).
+ */
 export function documentPathFor(sidecarPath: string, annotationsFolder: string): string | undefined {
   const folder = path.posix.normalize(annotationsFolder).replace(/\/$/, '') + '/';
   const normalised = path.posix.normalize(sidecarPath);
-  if (!normalised.startsWith(folder) || !normalised.endsWith(SIDECAR_SUFFIX)) return undefined;
+  if (!normalised.startsWith(folder) || !normalised.endsWith(SIDECAR_SUFFIX) || isCatalogueFile(normalised)) return undefined;
   const documentPath = normalised.slice(folder.length, -SIDECAR_SUFFIX.length);
   return checkRelativeDocumentPath(documentPath) ? undefined : documentPath;
 }

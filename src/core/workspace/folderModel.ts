@@ -1,10 +1,10 @@
 // One workspace folder in the workspace model: its sidecars (the index), its entity catalogue and
 // its documents' mentions, each kept current from the file changes the watcher port reports.
+import * as path from 'node:path';
 import type { DirectoryLister } from '../ports/directoryLister';
 import type { FileFinder } from '../ports/fileFinder';
 import type { FileSystem } from '../ports/fileSystem';
 import type { FileChange, FileChangeKind, FileWatcher, WatchHandle } from '../ports/fileWatcher';
-import { isCatalogueFile } from '../store/catalogueFiles';
 import { documentPathFor, toWorkspaceRelative } from '../store/documentPaths';
 import { type CatalogueSnapshot, loadCatalogueSnapshot } from './catalogueSnapshot';
 import { MentionIndex } from './mentionIndex';
@@ -30,6 +30,8 @@ export interface FolderSpec {
   name: string;
   annotationsFolder: string;
   documentGlob: string;
+  /** policyAnnotator.documentExclude. */
+  documentExclude?: readonly string[];
   /** policyAnnotator.entityCatalogues. */
   catalogues: readonly string[];
   /** Documents longer than this (characters) are not scanned for mentions. */
@@ -75,6 +77,7 @@ export class FolderModel {
       finder,
       root: spec.root,
       documentGlob: spec.documentGlob,
+      documentExclude: spec.documentExclude,
       annotationsFolder: spec.annotationsFolder,
       maxChars: spec.maxDocumentSize,
       catalogue: () => this.snapshot,
@@ -121,10 +124,14 @@ export class FolderModel {
     return this.catalogueLoad;
   }
 
-  /** The document a sidecar file belongs to, or undefined (not a sidecar of this folder, or a catalogue). */
+  /**
+   * The document a sidecar file belongs to, or undefined (not a sidecar of this folder, or a catalogue:
+   * by its name, or because policyAnnotator.entityCatalogues names it).
+   */
   documentPathOfSidecar(file: string): string | undefined {
     const rel = toWorkspaceRelative(this.spec.root, file);
-    return rel && !isCatalogueFile(rel) ? documentPathFor(rel, this.spec.annotationsFolder) : undefined;
+    if (!rel || this.snapshot?.paths.some((p) => path.resolve(p) === path.resolve(file))) return undefined;
+    return documentPathFor(rel, this.spec.annotationsFolder);
   }
 
   dispose(): void {

@@ -6,9 +6,9 @@ import { normalizeText } from '../anchoring/normalize';
 import type { Mention } from '../entities/types';
 import type { FileFinder } from '../ports/fileFinder';
 import type { FileSystem } from '../ports/fileSystem';
-import { isCatalogueFile } from '../store/catalogueFiles';
 import { toWorkspaceRelative } from '../store/documentPaths';
 import type { CatalogueSnapshot } from './catalogueSnapshot';
+import { documentSet } from './documentSet';
 
 /** Per entity: start line, start column, end line, end column, for each mention (lines of the normalised text). */
 export type FlatRanges = number[];
@@ -25,6 +25,8 @@ export interface MentionIndexOptions {
   finder: FileFinder | undefined;
   root: string;
   documentGlob: string;
+  /** policyAnnotator.documentExclude (none given: nothing more is left out). */
+  documentExclude?: readonly string[];
   annotationsFolder: string;
   /** Documents longer than this (characters) are not scanned. */
   maxChars: number;
@@ -45,7 +47,11 @@ export class MentionIndex {
   private queued = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly o: MentionIndexOptions) {}
+  private readonly isDocument: (relativePath: string) => boolean;
+
+  constructor(private readonly o: MentionIndexOptions) {
+    this.isDocument = documentSet({ documentGlob: o.documentGlob, documentExclude: o.documentExclude ?? [], annotationsFolder: o.annotationsFolder });
+  }
 
   /** True once a scan finished and nothing is waiting. */
   get current(): boolean {
@@ -137,8 +143,7 @@ export class MentionIndex {
 
   private documentPathOf(file: string): string | undefined {
     const rel = toWorkspaceRelative(this.o.root, file);
-    if (!rel || isCatalogueFile(rel) || rel.startsWith(this.o.annotationsFolder + '/')) return undefined;
-    return rel;
+    return rel && this.isDocument(rel) ? rel : undefined;
   }
 }
 

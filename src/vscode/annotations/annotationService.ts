@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatProblem } from '../../core/problem';
-import { documentPathFor, toWorkspaceRelative } from '../../core/store/documentPaths';
+import { toWorkspaceRelative } from '../../core/store/documentPaths';
 import { LoadedSidecar, SaveOutcome, SidecarStore } from '../../core/store/sidecarStore';
 import type { WorkspaceChange } from '../../core/workspace/folderModel';
 import { DocumentAnnotations } from '../../core/workspace/documentAnnotations';
@@ -18,6 +18,8 @@ export type { ServiceDeps, Session } from './session';
 /** Where the service learns that a sidecar changed on disk: the workspace model's changes. */
 export interface SidecarChanges {
   onDidChange: vscode.Event<WorkspaceChange>;
+  /** The document a sidecar file belongs to; undefined for anything else, entity catalogues included. */
+  documentOfSidecar(file: string): string | undefined;
 }
 
 /**
@@ -188,7 +190,7 @@ export class AnnotationService implements vscode.Disposable, SessionHost {
     if (uri.scheme !== 'file' || !uri.fsPath.endsWith('.yaml')) return;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const rel = folder && toWorkspaceRelative(folder.uri.fsPath, uri.fsPath);
-    if (!folder || !rel || !documentPathFor(rel, readSettings(folder).annotationsFolder)) return;
+    if (!folder || !rel || !this.sidecars.documentOfSidecar(uri.fsPath)) return;
     await checkSidecarFile(this.deps, uri, rel);
   }
 

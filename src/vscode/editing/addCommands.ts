@@ -4,6 +4,7 @@ import { AnnotationFields } from '../../core/editing/buildAnnotation';
 import { Annotation, formatAnnotationRef } from '../../core/model';
 import { paragraphAt, snapToSentences, trimSpan } from '../../core/text/sentences';
 import { AnnotationService } from '../annotations/annotationService';
+import { toRange } from '../annotations/documentOffsets';
 import { readSettings } from '../settings';
 import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
 import { AnnotationEditor, SELF } from './annotationEditor';
@@ -45,7 +46,7 @@ export function addCommands(deps: AddDeps) {
     const claimType = args?.claimType ?? (await pickClaimType(deps.recent));
     if (claimType === undefined) return undefined;
     await deps.recent.remember('claimType', claimType);
-    return deps.editor.add(sel.uri, 'claim', span, { label, speaker, claimType, note: args?.note, tags: args?.tags });
+    return showTint(sel.uri, await deps.editor.add(sel.uri, 'claim', span, { label, speaker, claimType, note: args?.note, tags: args?.tags }), span);
   }
 
   async function addStance(args?: AddArgs): Promise<Annotation | undefined> {
@@ -58,14 +59,15 @@ export function addCommands(deps: AddDeps) {
     const polarity = args?.polarity ?? (await pickPolarity());
     if (polarity === undefined) return undefined;
     if (target.startsWith('topic:')) await deps.recent.remember('topic', target.slice('topic:'.length));
-    return deps.editor.add(sel.uri, 'stance', span, { holder, target, polarity, note: args?.note, tags: args?.tags });
+    return showTint(sel.uri, await deps.editor.add(sel.uri, 'stance', span, { holder, target, polarity, note: args?.note, tags: args?.tags }), span);
   }
 
   async function addNote(args?: AddArgs): Promise<Annotation | undefined> {
     const sel = await commandSelection(args);
     const note = args?.note ?? (await inputNote());
     if (note === undefined) return undefined;
-    return deps.editor.add(sel.uri, 'note', trimSpan(sel.text, sel.span.start, sel.span.end), { note, tags: args?.tags });
+    const span = trimSpan(sel.text, sel.span.start, sel.span.end);
+    return showTint(sel.uri, await deps.editor.add(sel.uri, 'note', span, { note, tags: args?.tags }), span);
   }
 
   async function linkTo(args?: AddArgs): Promise<Annotation | undefined> {
@@ -86,7 +88,7 @@ export function addCommands(deps: AddDeps) {
     if (relation === undefined) return undefined;
     await deps.recent.remember('relation', relation);
     const fields: AnnotationFields = { from, to, relation, note: args?.note, tags: args?.tags };
-    return deps.editor.add(sel.uri, 'link', span, fields);
+    return showTint(sel.uri, await deps.editor.add(sel.uri, 'link', span, fields), span);
   }
 
   /** Claims of this document nearest the selection first, then the rest of the workspace. */
@@ -100,6 +102,16 @@ export function addCommands(deps: AddDeps) {
   }
 
   return { addClaim, addStance, addNote, linkTo };
+}
+
+/** The selection's highlight hides the new tint: put the cursor at the end of the new annotation instead. */
+function showTint<A extends Annotation>(uri: vscode.Uri, added: A, span: Span): A {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  if (editor && !editor.selection.isEmpty) {
+    const end = toRange(editor.document, span.start, span.end).end;
+    editor.selection = new vscode.Selection(end, end);
+  }
+  return added;
 }
 
 function referenceChoices(entries: WorkspaceEntry[], documentPath: string, excludeId: string | undefined): ReferenceChoice[] {

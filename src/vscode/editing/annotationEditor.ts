@@ -8,6 +8,7 @@ import { AnnotationService, Session } from '../annotations/annotationService';
 import { normalizedText } from '../annotations/documentOffsets';
 import { AuthorResolver } from './author';
 import { UndoStack } from './undoStack';
+import { clip } from '../../core/text/clip';
 
 export interface AnnotationTarget {
   uri: vscode.Uri;
@@ -32,7 +33,7 @@ export class AnnotationEditor {
     const author = await this.authors.resolve(session.folder);
     const annotation = buildAnnotation(kind, text, span, fields, { author, now: this.now(), takenIds: this.takenIds() });
     if (kind === 'link' && fields.from === SELF) (annotation as { from: string }).from = formatAnnotationRef(undefined, annotation.id);
-    await this.commit(session, `Added ${kind} ${annotation.id}`, () => session.model.add(annotation, span));
+    await this.commit(session, `Added ${describe(annotation)}`, () => session.model.add(annotation, span));
     return annotation;
   }
 
@@ -48,7 +49,7 @@ export class AnnotationEditor {
     const session = await this.require(target.uri);
     const current = this.find(session, target.id);
     const updated = updateAnnotation(current, patch, this.now());
-    await this.commit(session, `Edited ${current.kind} ${current.id}`, () => session.model.update(updated));
+    await this.commit(session, `Edited ${describe(updated)}`, () => session.model.update(updated));
     return updated;
   }
 
@@ -56,14 +57,14 @@ export class AnnotationEditor {
     const session = await this.require(target.uri);
     const current = this.find(session, target.id);
     const changed = changeKind(current, kind, fields, this.now());
-    await this.commit(session, `Changed ${current.id} from ${current.kind} to ${kind}`, () => session.model.update(changed));
+    await this.commit(session, `Changed ${current.id} from ${current.kind} to ${describe(changed)}`, () => session.model.update(changed));
     return changed;
   }
 
   async remove(target: AnnotationTarget): Promise<Annotation> {
     const session = await this.require(target.uri);
     const current = this.find(session, target.id);
-    await this.commit(session, `Deleted ${current.kind} ${current.id}`, () => session.model.remove(current.id));
+    await this.commit(session, `Deleted ${describe(current)}`, () => session.model.remove(current.id));
     return current;
   }
 
@@ -141,6 +142,12 @@ export class AnnotationEditor {
     if (!document) throw new Error(`${session.model.documentPath} is not open`);
     return normalizedText(document);
   }
+}
+
+/** "claim k3m9x2qa “Hong Kong spends…”": what a change touched, for the status bar and undo. */
+function describe(a: Annotation): string {
+  const words = a.kind === 'claim' ? a.label : a.kind === 'note' ? (a.note ?? a.anchor.exact) : a.anchor.exact;
+  return `${a.kind} ${a.id} “${clip(words.replace(/\s+/g, ' '), 50)}”`;
 }
 
 /** For `from`: the link's own passage, when the selection is not inside another annotation. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pickItem } from '../quickPick';
 import { AnnotationFields } from '../../core/editing/buildAnnotation';
 import { Annotation, ANNOTATION_KINDS, AnnotationKind, formatAnnotationRef } from '../../core/model';
 import { AnnotationService } from '../annotations/annotationService';
@@ -68,7 +69,7 @@ export function manageCommands(deps: ManageDeps) {
       link: ['to', 'relation', 'tags', 'note'],
     };
     const record = a as unknown as Record<string, unknown>;
-    const field = await vscode.window.showQuickPick(
+    const field = await pickItem(
       fields[a.kind].map((f) => ({ label: f, description: describe(record[f]) })),
       { title: `Edit ${a.kind} ${a.id}`, placeHolder: 'Which field?' },
     );
@@ -97,7 +98,7 @@ export function manageCommands(deps: ManageDeps) {
 
   async function changeKind(args?: EditArgs): Promise<Annotation | undefined> {
     const target = await resolve(args);
-    const kind = args?.kind ?? (await vscode.window.showQuickPick(ANNOTATION_KINDS.filter((k) => k !== target.annotation.kind), { title: `Change ${target.annotation.id} from ${target.annotation.kind} to…` }));
+    const kind = args?.kind ?? (await pickItem(ANNOTATION_KINDS.filter((k) => k !== target.annotation.kind).map((k) => ({ label: k })), { title: `Change ${target.annotation.id} from ${target.annotation.kind} to…` }))?.label;
     if (!kind) return undefined;
     let fields = args?.patch ?? {};
     if (!args?.patch) {
@@ -110,17 +111,14 @@ export function manageCommands(deps: ManageDeps) {
 
   async function deleteAnnotation(args?: TargetArgs): Promise<Annotation> {
     const target = await resolve(args);
-    const removed = await deps.editor.remove(target);
-    void vscode.window.showInformationMessage(`Deleted ${removed.kind} “${clip(removed.anchor.exact)}”.`, 'Undo').then((choice) => {
-      if (choice === 'Undo') void undo();
-    });
-    return removed;
+    // The status bar says what was deleted, with Undo (ChangeFeedback): no notification to dismiss.
+    return deps.editor.remove(target);
   }
 
   async function undo(): Promise<string | undefined> {
     const label = await deps.editor.undo();
-    if (label) vscode.window.setStatusBarMessage(`Undone: ${label}`, 4000);
-    else void vscode.window.showInformationMessage('There is no annotation change to undo.');
+    // ChangeFeedback says "Undone: …" in the status bar.
+    if (!label) void vscode.window.showInformationMessage('There is no annotation change to undo.');
     return label;
   }
 
@@ -172,7 +170,7 @@ export function manageCommands(deps: ManageDeps) {
 }
 
 async function pickOne(annotations: Annotation[]): Promise<Annotation | undefined> {
-  const chosen = await vscode.window.showQuickPick(
+  const chosen = await pickItem(
     annotations.map((a) => ({ label: `${kindIcon(a.kind)} ${a.kind === 'claim' ? a.label : clip(a.anchor.exact)}`, description: a.id, annotation: a })),
     { title: 'Which annotation?' },
   );

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, PARTY_PREFIX, POLARITIES, Polarity, TOPIC_PREFIX } from '../../core/model';
 import { RecentValues } from './recentValues';
+import { pickItem } from '../quickPick';
 
 // Quick picks and input boxes: each asks one thing, offers the likely answer first, and returns
 // undefined when the person cancels.
@@ -41,8 +42,7 @@ const POLARITY_HELP: Record<Polarity, string> = {
 };
 
 async function pick<T>(items: ValueItem<T>[], title: string, placeHolder: string): Promise<T | undefined> {
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-  return chosen?.value;
+  return (await pickItem(items, { title, placeHolder }))?.value;
 }
 
 /** Speaker or holder: the author, a party in your own words (recent ones first), the entities in the passage, then every entity. */

@@ -16,15 +16,23 @@ const LIMIT = 50;
 /** Annotation changes that can be taken back, newest last; mirrored in the `canUndo` context key. */
 export class UndoStack {
   private readonly entries: UndoEntry[] = [];
+  private readonly pushed = new vscode.EventEmitter<string>();
+  /** A change was made (its label): the status bar confirms it. */
+  readonly onDidPush = this.pushed.event;
+  private readonly popped = new vscode.EventEmitter<string>();
+  /** A change was taken back (its label). */
+  readonly onDidPop = this.popped.event;
 
   push(entry: UndoEntry): void {
     this.entries.push(entry);
+    this.pushed.fire(entry.label);
     if (this.entries.length > LIMIT) this.entries.shift();
     this.sync();
   }
 
   pop(): UndoEntry | undefined {
     const entry = this.entries.pop();
+    if (entry) this.popped.fire(entry.label);
     this.sync();
     return entry;
   }

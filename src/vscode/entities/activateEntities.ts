@@ -11,6 +11,7 @@ import { EntityHoverProvider } from './entityHover';
 import { EntityDefinitionProvider, EntityReferenceProvider, EntitySymbolProvider } from './entityNavigation';
 import { EntityService } from './entityService';
 import { EntityTreeProvider } from './entityTree';
+import type { FilterSource } from './entityFilter';
 import { WorkspaceMentions } from './workspaceMentions';
 
 export interface EntityDeps {
@@ -20,6 +21,8 @@ export interface EntityDeps {
   workspace: WorkspaceAnnotations;
   /** The workspace model: catalogues and the documents' mentions on disk. */
   host: WorkspaceModelHost;
+  /** The filter the annotation views share; the Entities view applies it too. */
+  filter?: FilterSource;
 }
 
 /** Wires entity recognition into the editor; returns the service, which is also the EntityDirectory. */
@@ -27,7 +30,9 @@ export function activateEntities(context: vscode.ExtensionContext, deps: EntityD
   const diagnostics = new ProblemDiagnostics('policy-annotator-entities');
   const service = new EntityService({ fs: deps.fs, log: deps.log, diagnostics, host: deps.host });
   const mentions = new WorkspaceMentions(service, deps.host);
-  const tree = new EntityTreeProvider(service, mentions);
+  const tree = new EntityTreeProvider(service, mentions, deps.filter);
+  const view = vscode.window.createTreeView('policyAnnotator.entities', { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = view;
   const documents = ANNOTATED_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
   const catalogues = { language: 'yaml', scheme: 'file', pattern: '**/{entities,*.entities}.yaml' };
   context.subscriptions.push(
@@ -36,7 +41,7 @@ export function activateEntities(context: vscode.ExtensionContext, deps: EntityD
     mentions,
     tree,
     new EntityDecorations(service),
-    vscode.window.createTreeView('policyAnnotator.entities', { treeDataProvider: tree, showCollapseAll: true }),
+    view,
     vscode.languages.registerHoverProvider(documents, new EntityHoverProvider(service, mentions, deps.workspace)),
     vscode.languages.registerDefinitionProvider(documents, new EntityDefinitionProvider(service)),
     vscode.languages.registerReferenceProvider([...documents, catalogues], new EntityReferenceProvider(service, mentions)),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pickItem } from '../quickPick';
 import { suggestId } from '../../core/entities/candidates/finder';
 import { ENTITY_TYPES, type Entity, type EntityType } from '../../core/entities/types';
 import type { FileSystem } from '../../core/ports/fileSystem';
@@ -120,7 +121,7 @@ async function pickType(text: string): Promise<EntityType | typeof ALIAS | undef
     { label: '', kind: vscode.QuickPickItemKind.Separator, value: ALIAS },
     { label: 'Another name of an existing entity…', value: ALIAS },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Add “${text}” to the entity catalogue`, placeHolder: 'What is it?' });
+  const picked = await pickItem(items, { title: `Add “${text}” to the entity catalogue`, placeHolder: 'What is it?' });
   return picked?.value;
 }
 
@@ -128,7 +129,7 @@ async function pickEntity(catalogue: FolderCatalogue, title: string): Promise<En
   const items = [...catalogue.index.entities]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((entity) => ({ label: entity.name, description: `${entity.type} · ${entity.id}`, detail: entity.aliases.join(', ') || undefined, entity }));
-  return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true }))?.entity;
+  return (await pickItem(items, { title }))?.entity;
 }
 
 async function askName(text: string): Promise<string | undefined> {

@@ -19,7 +19,7 @@ export function registerEntityCommands(service: EntityService, workspace: Worksp
   const resolve = (arg: EntityArg): Entity | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (typeof arg === 'string') return service.lookup(arg, editor?.document.uri)?.entity;
-    if (arg && arg.kind !== 'type') return arg.entity;
+    if (arg && arg.kind !== 'type' && arg.kind !== 'no-match') return arg.entity;
     return editor && entityAtPosition(service, editor.document, editor.selection.active);
   };
   const register = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);

@@ -192,7 +192,7 @@ export class EntityService implements EntityDirectory, vscode.Disposable {
 
   private configurationChanged(event: vscode.ConfigurationChangeEvent): void {
     if (affectsEntitySettings(event, 'entityCandidates')) for (const state of this.docs.values()) void state.rescanAll();
-    if (affectsEntitySettings(event, 'maxDocumentSize') || event.affectsConfiguration('policyAnnotator.documentGlob') || event.affectsConfiguration('policyAnnotator.annotationsFolder')) {
+    if (affectsEntitySettings(event, 'maxDocumentSize') || event.affectsConfiguration('policyAnnotator.documentGlob') || event.affectsConfiguration('policyAnnotator.documentExclude') || event.affectsConfiguration('policyAnnotator.annotationsFolder')) {
       for (const document of vscode.workspace.textDocuments) {
         this.close(document);
         this.open(document);

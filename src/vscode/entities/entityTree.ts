@@ -5,8 +5,10 @@ import type { MentionTarget } from './entityCommandIds';
 import type { EntityService } from './entityService';
 import { entityIcon, typePlural } from './entityStyles';
 import type { DocumentMentionList, WorkspaceMentions } from './workspaceMentions';
+import { entityMatches, type FilterSource } from './entityFilter';
+import { filterDescription, noMatchItem } from '../tree/filterText';
 
-export type EntityNode = { kind: 'type'; type: EntityType } | { kind: 'entity'; entity: Entity } | { kind: 'document'; entity: Entity; document: DocumentMentionList };
+export type EntityNode = { kind: 'type'; type: EntityType } | { kind: 'entity'; entity: Entity } | { kind: 'document'; entity: Entity; document: DocumentMentionList } | { kind: 'no-match' };
 
 const REFRESH_DELAY_MS = 300;
 
@@ -18,11 +20,22 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private counts: ReturnType<WorkspaceMentions['counts']> | undefined;
 
+  view: vscode.TreeView<EntityNode> | undefined;
+
   constructor(
     private readonly service: EntityService,
     private readonly workspace: WorkspaceMentions,
+    private readonly filter?: FilterSource,
   ) {
     this.disposables.push(service.onDidChange(() => this.refresh()), workspace.onDidChange(() => this.refresh()));
+    if (filter) this.disposables.push(filter.onDidChange(() => this.refresh()));
+  }
+
+  /** The catalogue's entities the shared filter keeps; the view's description says how many and which filter. */
+  private shown(): Entity[] {
+    const shown = this.service.entities().filter((e) => entityMatches(e, this.filter?.filter));
+    if (this.view) this.view.description = this.filter?.filter ? filterDescription(shown.length, this.filter.filterText.trim()) : undefined;
+    return shown;
   }
 
   /** Redraws after a short pause: counts change with every rescan while someone types. */
@@ -37,12 +50,13 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
   getChildren(node?: EntityNode): EntityNode[] {
     if (!node) {
       void this.workspace.ensure(); // counts arrive in the background
-      const present = new Set(this.service.entities().map((e) => e.type));
+      const shown = this.shown();
+      if (!shown.length && this.filter?.filter) return [{ kind: 'no-match' }];
+      const present = new Set(shown.map((e) => e.type));
       return ENTITY_TYPES.filter((t) => present.has(t)).map((type) => ({ kind: 'type', type }));
     }
     if (node.kind === 'type') {
-      return this.service
-        .entities()
+      return this.shown()
         .filter((e) => e.type === node.type)
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((entity) => ({ kind: 'entity', entity }));
@@ -52,8 +66,9 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
   }
 
   getTreeItem(node: EntityNode): vscode.TreeItem {
+    if (node.kind === 'no-match') return noMatchItem('entities', this.filter?.filterText.trim() ?? '');
     if (node.kind === 'type') {
-      const n = this.service.entities().filter((e) => e.type === node.type).length;
+      const n = this.shown().filter((e) => e.type === node.type).length;
       const item = new vscode.TreeItem(typePlural(node.type), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `type:${node.type}`;
       item.description = String(n);

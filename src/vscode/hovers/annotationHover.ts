@@ -3,18 +3,17 @@ import { Annotation, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
 import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { CommandIds } from '../commandIds';
-import { EntitySuggestions } from '../editing/prompts';
 import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
 import { commandLink, escapeMarkdown, trustedMarkdown } from './safeMarkdown';
 import { clip } from '../../core/text/clip';
-import { partyDisplayName } from '../../core/parties';
 
 /** A hover card for annotated text: what the annotation says, who made it, and its cross-references both ways. */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly service: AnnotationService,
     private readonly workspace: WorkspaceAnnotations,
-    private readonly entities: EntitySuggestions & { entity?(id: string): { name: string } | undefined },
+    /** An entity's name by id (the id when unknown). */
+    private readonly partyName: (id: string) => string,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -83,7 +82,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 
   private party(id: string): string {
-    return partyDisplayName(id, (entity) => this.entities.entity?.(entity)?.name);
+    return this.partyName(id);
   }
 
   private target(ref: string): string {

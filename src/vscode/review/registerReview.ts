@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pickItem } from '../quickPick';
 import { showValue } from '../../core/diff';
 import { listBranches } from '../../core/gitIntegration/revisionSidecars';
 import { CancelledError } from '../../core/ports/progress';
@@ -98,7 +99,7 @@ export function registerReview(service: AnnotationService, log: vscode.LogOutput
 }
 
 async function pickBase(cwd: string): Promise<{ rev: string } | { mergeBaseWith: string } | undefined> {
-  const choice = await vscode.window.showQuickPick(
+  const choice = await pickItem(
     [
       { label: 'HEAD', description: 'changes not yet committed', value: 'head' },
       { label: 'Merge base with a branch…', description: 'everything this branch changed, as in a pull request', value: 'branch' },
@@ -109,7 +110,7 @@ async function pickBase(cwd: string): Promise<{ rev: string } | { mergeBaseWith:
   if (!choice) return undefined;
   if (choice.value === 'head') return { rev: 'HEAD' };
   if (choice.value === 'branch') {
-    const branch = await vscode.window.showQuickPick(await listBranches(cwd), { title: 'Merge base with which branch?' });
+    const branch = (await pickItem((await listBranches(cwd)).map((label) => ({ label })), { title: 'Merge base with which branch?' }))?.label;
     return branch ? { mergeBaseWith: branch } : undefined;
   }
   const rev = await vscode.window.showInputBox({ title: 'Revision', prompt: 'A commit, tag or branch', value: 'HEAD~1' });

@@ -14,7 +14,15 @@ const FORMATS: ReadonlyArray<{ value: ExportFormat; label: string; description: 
   { value: 'csv', label: 'CSV', description: 'one row per annotation, for spreadsheets, R and pandas', ext: 'csv' },
   { value: 'qdpx', label: 'REFI-QDA project (.qdpx)', description: 'for NVivo, ATLAS.ti and MAXQDA', ext: 'qdpx' },
   { value: 'qdc', label: 'REFI-QDA codebook (.qdc)', description: 'the codes only', ext: 'qdc' },
+  { value: 'brat', label: 'brat standoff (folder)', description: 'a .txt and .ann per document and annotation.conf, for brat', ext: '' },
 ];
+
+/** The import format a set of files is in, by extension. */
+export function importFormatOf(files: readonly string[]): ImportFormat {
+  if (files.every((f) => /\.ann$/i.test(f))) return 'brat';
+  if (files.every((f) => /\.(qdpx|qde)$/i.test(f))) return 'qdpx';
+  return 'w3c';
+}
 
 export const TRANSFER_RESTRICTED = 'Exporting and importing read old document versions from git, which Policy Annotator does not run in Restricted Mode. Trust this workspace to use them.';
 
@@ -39,7 +47,10 @@ export function transferCommands(log: vscode.LogOutputChannel) {
     const format = args?.format ?? (await vscode.window.showQuickPick([...FORMATS], { title: 'Export annotations as…' }))?.value;
     if (!format) return undefined;
     const ext = FORMATS.find((f) => f.value === format)?.ext ?? format;
-    const out = args?.out ?? (await vscode.window.showSaveDialog({ title: 'Export annotations', defaultUri: vscode.Uri.joinPath(folder.uri, `annotations-export.${ext}`), filters: { [format.toUpperCase()]: [ext] } }))?.fsPath;
+    // brat writes a folder: the name given is the folder's.
+    const out =
+      args?.out ??
+      (await vscode.window.showSaveDialog(ext ? { title: 'Export annotations', defaultUri: vscode.Uri.joinPath(folder.uri, `annotations-export.${ext}`), filters: { [format.toUpperCase()]: [ext] } } : { title: 'Export annotations: folder to create', defaultUri: vscode.Uri.joinPath(folder.uri, 'annotations-brat') }))?.fsPath;
     if (!out) return undefined;
     const target = { root: folder.uri.fsPath, annotationsFolder: readSettings(folder).annotationsFolder, git: gitForTrust() };
     const result = await cancellable('Exporting annotations', (control) => loadServices().exportAnnotations({ ...target, format, out }, control));
@@ -47,6 +58,7 @@ export function transferCommands(log: vscode.LogOutputChannel) {
     logProblems('export', result.problems);
     if (!result.ok) throw new UserError(`Export failed, nothing written: ${formatProblem(result.problems.find((p) => p.severity === 'error') ?? result.problems[0])}`);
     for (const ref of result.unplaced) log.warn(`export: ${ref}: its words are not at its place in the document (needs review): exported without a position`);
+    for (const what of result.lost) log.warn(`export: ${what}: not exported`);
     const summary = `exported ${count(result.annotations, 'annotation')} from ${count(result.documents, 'document')} as ${format} to ${out}`;
     log.info(summary);
     void vscode.window.showInformationMessage(capitalise(summary), 'Reveal').then((choice) => choice && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(out)));
@@ -57,15 +69,15 @@ export function transferCommands(log: vscode.LogOutputChannel) {
     if (!vscode.workspace.isTrusted) throw new UserError(TRANSFER_RESTRICTED);
     const folder = await pickFolder(args?.folder);
     if (!folder) return undefined;
-    const files = args?.files ?? (await vscode.window.showOpenDialog({ title: 'Import annotations', canSelectMany: true, filters: { 'W3C Web Annotations': ['json', 'jsonld'], 'brat standoff': ['ann'] } }))?.map((u) => u.fsPath);
+    const files = args?.files ?? (await vscode.window.showOpenDialog({ title: 'Import annotations', canSelectMany: true, filters: { 'W3C Web Annotations': ['json', 'jsonld'], 'brat standoff': ['ann'], 'REFI-QDA project': ['qdpx', 'qde'] } }))?.map((u) => u.fsPath);
     if (!files?.length) return undefined;
-    const format = args?.format ?? (files.every((f) => f.endsWith('.ann')) ? 'brat' : 'w3c');
+    const format = args?.format ?? importFormatOf(files);
     const target = { root: folder.uri.fsPath, annotationsFolder: readSettings(folder).annotationsFolder, git: gitForTrust() };
     const result = await cancellable('Importing annotations', (control) => loadServices().importAnnotations({ ...target, format, files }, control));
     if (!result) return undefined;
     logProblems('import', result.catalogueProblems);
-    for (const w of result.warnings) log.warn(`import: ${w.origin}: ${w.reason}`);
-    for (const f of result.failures) log.error(`import: ${f.origin}: not imported: ${f.reason}`);
+    // One message per item, in file and line order.
+    for (const m of result.messages) log[m.severity === 'warning' ? 'warn' : 'error'](`import: ${m.origin}: ${m.severity === 'warning' ? '' : 'not imported: '}${m.reason}`);
     const lines = result.documents.map((d) => `${d.sidecar}: added ${count(d.added, 'annotation')}${d.outcome ? ` (${d.outcome})` : ''}`);
     const summary = `imported ${count(result.imported, 'annotation')}; ${result.failures.length} not imported`;
     log.info(['import:', ...lines, summary].join('\n'));

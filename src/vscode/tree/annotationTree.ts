@@ -7,6 +7,7 @@ import { RecentValues } from '../editing/recentValues';
 import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
 import { AnnotationNode, annotationTitle, buildNodes, Filter, GroupBy, GroupNode, parseFilter, RefName, refNamer, TreeNode, ViewKind } from './treeNodes';
 import { clip } from '../../core/text/clip';
+import { filterDescription, noMatchItem, VIEW_NOUNS } from './filterText';
 
 const ICONS: Record<string, string> = { claim: 'comment-discussion', stance: 'thumbsup', note: 'note', link: 'references' };
 export const VIEWS: ViewKind[] = ['claims', 'stances', 'links', 'review'];
@@ -92,7 +93,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     const entries = await this.deps.workspace.entries();
     const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName, (e) => this.deps.workspace.metadataOf(e));
     this.refName = refNamer(entries, this.deps.partyName);
-    const signature = JSON.stringify(groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, c.entry.annotation.modified, c.entry.status, c.problem, this.title(c)])]));
+    const signature = JSON.stringify([this.deps.state.filterText, ...groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, c.entry.annotation.modified, c.entry.status, c.problem, this.title(c)])])]);
     this.groups = groups;
     this.updateView();
     if (signature === this.signature) return;
@@ -103,7 +104,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private updateView(): void {
     if (!this.view) return;
     const count = this.groups.reduce((n, g) => n + g.children.length, 0);
-    this.view.description = this.deps.state.filter ? `${count} matching “${this.deps.state.filterText}”` : count ? String(count) : undefined;
+    const filterText = this.deps.state.filter ? this.deps.state.filterText.trim() : undefined;
+    this.view.description = filterDescription(count, filterText);
     if (this.kind === 'review') this.view.badge = count ? { value: count, tooltip: `${count} annotation(s) need review` } : undefined;
   }
 
@@ -115,16 +117,17 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     await this.loaded;
-    if (!node) return this.groups;
+    if (!node) return !this.groups.length && this.deps.state.filter ? [{ type: 'no-match', id: 'no-match' }] : this.groups;
     return node.type === 'group' ? node.children : [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node.type === 'group') return undefined;
+    if (node.type !== 'annotation') return undefined;
     return this.groups.find((g) => g.children.some((c) => c.id === node.id));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.type === 'no-match') return noMatchItem(VIEW_NOUNS[this.kind] ?? this.kind, this.deps.state.filterText.trim());
     if (node.type === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;

@@ -4,12 +4,12 @@ import { AnnotationTreeProvider, TreeDeps, TreeState, VIEWS } from './annotation
 import { ViewKind } from './treeNodes';
 
 /** Creates the Claims, Stances, Cross-references and Needs Review views and their title commands. */
-export function registerTreeViews(deps: Omit<TreeDeps, 'state'>): { providers: Record<ViewKind, AnnotationTreeProvider>; state: TreeState; disposables: vscode.Disposable[] } {
-  const state = new TreeState();
+export function registerTreeViews(deps: TreeDeps): { providers: Record<ViewKind, AnnotationTreeProvider>; state: TreeState; disposables: vscode.Disposable[] } {
+  const state = deps.state;
   const disposables: vscode.Disposable[] = [state];
   const providers = {} as Record<ViewKind, AnnotationTreeProvider>;
   for (const kind of VIEWS) {
-    const provider = new AnnotationTreeProvider(kind, { ...deps, state });
+    const provider = new AnnotationTreeProvider(kind, deps);
     const view = vscode.window.createTreeView(`policyAnnotator.${kind}`, { treeDataProvider: provider, dragAndDropController: provider, showCollapseAll: true, canSelectMany: true });
     provider.view = view;
     providers[kind] = provider;

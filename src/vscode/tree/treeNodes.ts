@@ -22,7 +22,13 @@ export interface AnnotationNode {
   problem?: string;
 }
 
-export type TreeNode = GroupNode | AnnotationNode;
+/** The one row of a view whose filter matches nothing. */
+export interface NoMatchNode {
+  type: 'no-match';
+  id: string;
+}
+
+export type TreeNode = GroupNode | AnnotationNode | NoMatchNode;
 
 export interface Filter {
   words: string[];

@@ -53,6 +53,11 @@ export class WorkspaceModelHost implements vscode.Disposable {
     return this.model.folder(folder.uri.fsPath);
   }
 
+  /** The document a sidecar file belongs to (undefined for a catalogue or any other file). */
+  documentOfSidecar(file: string): string | undefined {
+    return this.model.folderOf(file)?.documentPathOfSidecar(file);
+  }
+
   /** The VS Code workspace folder of a model folder. */
   workspaceFolder(folder: FolderModel): vscode.WorkspaceFolder | undefined {
     return vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder.root));
@@ -64,11 +69,11 @@ export class WorkspaceModelHost implements vscode.Disposable {
   }
 
   private spec(folder: vscode.WorkspaceFolder, multiRoot: boolean): FolderSpec {
-    const { annotationsFolder, documentGlob } = readSettings(folder);
+    const { annotationsFolder, documentGlob, documentExclude } = readSettings(folder);
     const { entityCatalogues, maxDocumentSize } = readEntitySettings(folder);
     const key = createHash('sha1').update(folder.uri.toString()).digest('hex').slice(0, 12);
     const cacheFile = this.storage && path.join(this.storage.fsPath, `annotation-index-${key}.jsonl`);
-    return { root: folder.uri.fsPath, name: folder.name, annotationsFolder, documentGlob, catalogues: entityCatalogues, maxDocumentSize, cacheFile, labelPrefix: multiRoot ? folder.name : undefined };
+    return { root: folder.uri.fsPath, name: folder.name, annotationsFolder, documentGlob, documentExclude, catalogues: entityCatalogues, maxDocumentSize, cacheFile, labelPrefix: multiRoot ? folder.name : undefined };
   }
 
   dispose(): void {
