@@ -79,7 +79,7 @@ suite('export and import', () => {
     const folder = join(out, 'brat');
     await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'brat', out: folder });
     assert.ok(existsSync(join(folder, 'annotation.conf')));
-    assert.match(readFileSync(join(folder, 'seeds', 'transfer-doc.ann'), 'utf8'), /^T1\tNote \d+ \d+\tadvanced manufacturing$/m);
+    assert.match(readFileSync(join(folder, 'seeds', 'transfer-doc.ann'), 'utf8'), /^T\d+\tNote \d+ \d+\tadvanced manufacturing$/m);
 
     const project = join(out, 'again.qdpx');
     await vscode.commands.executeCommand('policyAnnotator.exportAnnotations', { format: 'qdpx', out: project });

@@ -1,7 +1,8 @@
 import type { Anchor } from '../model';
-import { createAnchor } from './createAnchor';
+import { CONTEXT_LENGTH, createAnchor } from './createAnchor';
 import { splitsSurrogatePair } from './normalize';
 import { computeDiff, DiffJob, DiffMap, type DiffOptions } from './diffMapping';
+import { loose, LooseText } from './quote/looseText';
 import { MOVED_MIN, reanchorByQuote, UNIQUE_QUOTE_MIN } from './quoteSearch';
 import { ContextMatcher, evidence } from './similarity';
 import type { AnchorResult } from './types';
@@ -73,6 +74,9 @@ export function reanchorByDiff(anchor: Anchor, map: DiffMap, oldText: string, ne
   if (newEnd - newStart === length && newText.startsWith(exact, newStart)) {
     return { status: newStart === start ? 'anchored' : 'moved', anchor: createAnchor(newText, newStart, newEnd) };
   }
+  // Only the layout changed (a re-wrapped line, table padding): still on its words.
+  const relaid = layoutOnlyChange(exact, newText, newStart, newEnd);
+  if (relaid) return { status: relaid.start === start ? 'anchored' : 'moved', anchor: createAnchor(newText, relaid.start, relaid.end) };
   const surviving = map.survivingLength(start, end);
   // Half or more of the quote is still there: same place, edited text.
   if (2 * surviving >= length && newEnd > newStart) {
@@ -98,6 +102,24 @@ function relocateIntoInsertion(anchor: Anchor, map: DiffMap, oldText: string, ne
   const ev = evidence(exact.length, 1, ctx, ctx.prefixSimilarity(newText, at), ctx.suffixSimilarity(newText, at + exact.length));
   if (ev < MOVED_MIN) return undefined;
   return { status: 'moved', anchor: createAnchor(newText, at, at + exact.length), score: Math.round(ev * 1000) / 1000 };
+}
+
+/**
+ * The quote's words, with only white space changed, at or right around the mapped place (the
+ * diff may align re-padded cells with a neighbouring row): the one such copy there, if any.
+ */
+function layoutOnlyChange(exact: string, newText: string, newStart: number, newEnd: number): { start: number; end: number } | undefined {
+  const quote = loose(exact);
+  if (newEnd > newStart && loose(newText.slice(newStart, newEnd)) === quote) return { start: newStart, end: newEnd };
+  if (exact.length < UNIQUE_QUOTE_MIN || !/\s/.test(exact)) return undefined;
+  const from = Math.max(0, newStart - exact.length - CONTEXT_LENGTH);
+  const window = new LooseText(newText.slice(from, Math.min(newText.length, newEnd + exact.length + CONTEXT_LENGTH)));
+  const at = window.text.indexOf(quote);
+  if (at < 0 || window.text.indexOf(quote, at + 1) >= 0) return undefined;
+  const place = window.toOriginal(at, at + quote.length);
+  const found = { start: from + place.start, end: from + place.end };
+  // The same place: the copy overlaps what the diff mapped.
+  return found.start < Math.max(newEnd, newStart + 1) && newStart < found.end ? found : undefined;
 }
 
 function countOccurrences(text: string, quote: string, limit: number): number {

@@ -42,13 +42,13 @@ describe('seed documents', () => {
     }
   });
 
-  it('a paragraph reformatted (spaces turned into newlines) is fuzzy, with old and new text', () => {
+  it('a paragraph reformatted (spaces turned into newlines) stays anchored on its words, with and without history', () => {
     const a = quote(doc0, sentence);
     const reflowed = doc0.replace(sentence, sentence.replace(/ /g, '\n'));
     const { diff, quote: q } = both(a, reflowed, doc0);
     for (const r of [diff, q]) {
-      expect(r.status).toBe('fuzzy');
-      expect(r.was).toBe(sentence);
+      expect(r.status).toBe('anchored');
+      expect(r.was).toBeUndefined();
       expect(r.anchor.start).toBe(a.start);
       expect(r.anchor.exact).toBe(sentence.replace(/ /g, '\n'));
     }
