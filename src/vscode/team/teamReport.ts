@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { annotatorsByAuthor, AgreementReport, computeAgreement, readSidecarFolder } from '../../core/agreement';
-import { normalizeText } from '../../core/anchoring/normalize';
-import { nodeLister } from '../../core/ports/nodeDirectoryLister';
-import { FileSystem, readText } from '../../core/ports/fileSystem';
+import { AgreementReport } from '../../core/agreement';
+import { FileSystem } from '../../core/ports/fileSystem';
 import { TaskControl } from '../../core/ports/progress';
 import { Problem } from '../../core/problem';
+import { measureAgreement } from '../../core/services/agreementService';
 import { readSettings } from '../settings';
 
 // The agreement between the authors of one workspace folder, computed by the core service from the
@@ -19,18 +18,9 @@ export interface TeamReport {
 }
 
 export async function buildTeamReport(folder: vscode.WorkspaceFolder, fs: FileSystem, control?: TaskControl): Promise<TeamReport> {
-  const settings = readSettings(folder);
-  const problems: Problem[] = [];
   const root = folder.uri.fsPath;
-  const sidecars = await readSidecarFolder(fs, nodeLister, path.join(root, ...settings.annotationsFolder.split('/')), settings.annotationsFolder, problems);
-  const sources = annotatorsByAuthor(sidecars, problems);
-  const texts = new Map<string, string>();
-  for (const s of sidecars) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === path.join(root, ...s.document.split('/')));
-    const text = open ? open.getText() : await readText(fs, path.join(root, ...s.document.split('/')));
-    if (text !== undefined) texts.set(s.document, normalizeText(text));
-  }
-  const report = computeAgreement(sources.annotators, { curated: sources.curated, documentLength: (d) => texts.get(d)?.length }, control);
+  const openText = (document: string) => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === path.join(root, ...document.split('/')))?.getText();
+  const { report, texts, problems } = await measureAgreement({ root, annotationsFolder: readSettings(folder).annotationsFolder, fs, openText }, control);
   return { folder, report, texts, problems };
 }
 
