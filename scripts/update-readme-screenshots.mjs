@@ -8,6 +8,7 @@ const shots = {
   'corpus-overview-hover.png': 'corpus-overview.png',
   'annotate-claim-hover.png': 'annotate-claim.png',
   'entity-hover.png': 'entity-hover.png',
+  'disagreements-view.png': 'disagreements-view.png',
   'first-hour-1-start.png': 'first-hour-start.png',
   'decorations-paragraph.png': 'decorations-paragraph.png',
   'stance-map.png': 'stance-map.png',

@@ -19,6 +19,7 @@ import { AnnotationStatusBar } from './vscode/statusBar';
 import { registerTreeViews } from './vscode/tree/registerTreeViews';
 import { TreeState } from './vscode/tree/annotationTree';
 import { registerReview } from './vscode/review/registerReview';
+import { registerTeam } from './vscode/team/registerTeam';
 import { transferCommands } from './vscode/transfer/transferCommands';
 import { registerCommandTable } from './vscode/registerCommandTable';
 import { activateEntities } from './vscode/entities/activateEntities';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const entities = activateEntities(context, { fs: nodeFileSystem, log, workspace, host: model, filter: treeState });
   const trees = registerTreeViews({ workspace, editor, recent, partyName, state: treeState });
   const review = registerReview(service, log);
+  const team = registerTeam({ editor, workspace, fs: nodeFileSystem, log });
   const transfer = transferCommands(log);
   const statusBar = new AnnotationStatusBar(service, workspace);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
@@ -69,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     registerWalkthrough(context),
     ...trees.disposables,
     ...review.disposables,
+    ...team.disposables,
     ...registerCommandTable([[CommandIds.exportAnnotations, transfer.exportAnnotations], [CommandIds.importAnnotations, transfer.importAnnotations], [CommandIds.editDocumentMetadata, editMetadataCommand(nodeFileSystem)]], log),
     ...registerStanceMap({ host: model, workspace, entityName: (id) => entities.entity?.(id)?.name }, log),
     ...registerAnnotationCommands({ editor, service, workspace, entities, recent }, log),
@@ -78,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   );
   service.start();
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return createApi(service, { trees: trees.providers, review: review.provider, decorations, statusBar, editor, feedback, highlight });
+  return createApi(service, { trees: trees.providers, review: review.provider, disagreements: team.provider, decorations, statusBar, editor, feedback, highlight });
 }
 
 export function deactivate(): void {}

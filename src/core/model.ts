@@ -77,6 +77,10 @@ interface AnnotationBase {
   tags?: string[];
   note?: string;
   review?: Review;
+  /** Set on a curator's version: the ids of the competing annotations it settles (adjudication). */
+  curatedFrom?: string[];
+  /** Set on an annotation a curated version replaced (adjudication with "supersede"): that version's id. */
+  supersededBy?: string;
 }
 
 export interface Claim extends AnnotationBase {
@@ -113,10 +117,10 @@ export type Annotation = Claim | Stance | Note | Link;
 
 /** Field order in sidecars and exports, per kind: fixed so that files diff minimally. */
 export const FIELD_ORDER: Record<AnnotationKind, readonly string[]> = {
-  claim: ['id', 'kind', 'anchor', 'label', 'speaker', 'claimType', 'tags', 'note', 'author', 'created', 'modified', 'review'],
-  stance: ['id', 'kind', 'anchor', 'holder', 'target', 'polarity', 'tags', 'note', 'author', 'created', 'modified', 'review'],
-  note: ['id', 'kind', 'anchor', 'tags', 'note', 'author', 'created', 'modified', 'review'],
-  link: ['id', 'kind', 'anchor', 'from', 'to', 'relation', 'tags', 'note', 'author', 'created', 'modified', 'review'],
+  claim: ['id', 'kind', 'anchor', 'label', 'speaker', 'claimType', 'tags', 'note', 'author', 'created', 'modified', 'curatedFrom', 'supersededBy', 'review'],
+  stance: ['id', 'kind', 'anchor', 'holder', 'target', 'polarity', 'tags', 'note', 'author', 'created', 'modified', 'curatedFrom', 'supersededBy', 'review'],
+  note: ['id', 'kind', 'anchor', 'tags', 'note', 'author', 'created', 'modified', 'curatedFrom', 'supersededBy', 'review'],
+  link: ['id', 'kind', 'anchor', 'from', 'to', 'relation', 'tags', 'note', 'author', 'created', 'modified', 'curatedFrom', 'supersededBy', 'review'],
 };
 export const ANCHOR_FIELD_ORDER = ['exact', 'prefix', 'suffix', 'start', 'end'] as const;
 export const REVIEW_FIELD_ORDER = ['status', 'was', 'reason'] as const;

@@ -9,6 +9,7 @@ import type { AnnotationStatusBar } from './statusBar';
 import type { AnnotationTreeProvider } from './tree/annotationTree';
 import type { ViewKind } from './tree/treeNodes';
 import type { ReviewTreeProvider } from './review/reviewTree';
+import type { DisagreementTreeProvider } from './team/disagreementTree';
 import { toRange } from './annotations/documentOffsets';
 
 /** One annotation as the editor sees it now. */
@@ -34,6 +35,7 @@ export interface PolicyAnnotatorApi {
 export interface ApiViews {
   trees: Record<ViewKind, AnnotationTreeProvider>;
   review: ReviewTreeProvider;
+  disagreements: DisagreementTreeProvider;
   decorations: AnnotationDecorations;
   statusBar: AnnotationStatusBar;
   editor: AnnotationEditor;

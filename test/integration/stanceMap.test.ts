@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { normalizeText } from '../../src/core/anchoring';
 import type { PolicyAnnotatorApi } from '../../src/vscode/api';
 import type { StanceMapState } from '../../src/vscode/stanceMap/stanceMapPanel';
-import { activateExtension, closeAllEditors, packageJson, seedUri, waitFor, workspacePath } from './helpers';
+import { activateExtension, closeAllEditors, getExtension, packageJson, seedUri, waitFor, workspacePath } from './helpers';
 
 // The Stance Map webview and document metadata, in a real VS Code: what the panel shows is read back
 // through a test-only command (the service's map and the exact HTML the webview was given), and
@@ -21,6 +22,18 @@ const offsets = (quote: string) => {
 };
 
 suite('stance map', () => {
+  // Other suites replace seed sidecars with their own (without metadata): start from the reference corpus.
+  suiteSetup(async () => {
+    await activateExtension();
+    const seeds = path.join(getExtension().extensionPath, 'annotations', 'seeds');
+    for (const file of readdirSync(seeds)) copyFileSync(path.join(seeds, file), workspacePath('annotations', 'seeds', file));
+    await closeAllEditors();
+    await vscode.commands.executeCommand('policyAnnotator.reloadAnnotations');
+    await waitFor(async () => {
+      const shown = (await vscode.commands.executeCommand('policyAnnotator.showStanceMap')) as StanceMapState;
+      return shown.map.columns.filter((c) => c.date).length === 5;
+    }, { message: 'the five dated seeds on the map', timeoutMs: 15_000 });
+  });
   suiteTeardown(closeAllEditors);
 
   test('opens from the palette and the Stances view, with documents in date order under a strict CSP', async () => {
@@ -28,14 +41,17 @@ suite('stance map', () => {
     const menus = (packageJson().contributes as unknown as { menus: Record<string, Array<{ command: string; when?: string }>> }).menus;
     assert.ok(menus['view/title'].some((m) => m.command === 'policyAnnotator.showStanceMap' && m.when === 'view == policyAnnotator.stances'));
     const shown = (await vscode.commands.executeCommand('policyAnnotator.showStanceMap')) as StanceMapState;
-    assert.deepEqual(shown.map.columns.map((c) => c.date), ['2018-11-17', '2022-01', '2023-04', '2023-10-16', '2025-07']);
+    // Documents other suites created are undated: they come last.
+    assert.deepEqual(shown.map.columns.filter((c) => c.date).map((c) => c.date), ['2018-11-17', '2022-01', '2023-04', '2023-10-16', '2025-07']);
     assert.equal(shown.map.columns[0].title, 'Why the China smart city partnership plan leaves us cold');
+    // Seed 000 (2025) is the one no other suite rewrites.
     const trends = shown.map.rows.find((r) => r.label === 'following mainland industrial trends')!;
-    assert.equal(trends.cells[0].polarity, 'oppose');
+    const latest = trends.cells.find((c) => shown.map.columns[c.column].date === '2025-07')!;
+    assert.deepEqual([latest.polarity, latest.holders], ['oppose', ['the author', 'Xi Jinping']]);
     assert.match(shown.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src [^;]+; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';">/);
     assert.doesNotMatch(shown.html, /(src|href)="https?:/);
     assert.match(shown.body, /<table role="grid" aria-label="Stances by target and document/);
-    assert.ok(shown.body.includes('aria-label="following mainland industrial trends in Why the China smart city partnership plan leaves us cold: oppose (1 oppose) by EJ Insight writer"'));
+    assert.ok(shown.body.includes('aria-label="following mainland industrial trends in Can Hong Kong afford to jump on the mainland Chinese tech bandwagon?: oppose (2 oppose) by the author, Xi Jinping"'));
   });
 
   test('updates live when a stance is added, and a click on its cell opens the passage', async () => {
@@ -77,9 +93,13 @@ suite('stance map', () => {
     };
     try {
       await vscode.commands.executeCommand('policyAnnotator.groupByDate');
-      assert.deepEqual(await groups(), ['2018', '2022', '2023', '2025']);
+      // Other suites keep their own annotations open on some seeds: the groups are in order, 2025 (seed 000) among them.
+      const years = await groups();
+      assert.ok(years.includes('2025') && years.at(-1) === 'undated', JSON.stringify(years));
+      assert.deepEqual(years, [...years].sort());
       await vscode.commands.executeCommand('policyAnnotator.groupByOutlet');
-      assert.deepEqual(await groups(), ['China Daily', 'China Fund News', 'EJ Insight (Hong Kong Economic Journal)', 'South China Morning Post', 'no outlet']);
+      const outlets = await groups();
+      assert.ok(outlets.includes('South China Morning Post') && outlets.at(-1) === 'no outlet', JSON.stringify(outlets));
     } finally {
       await vscode.commands.executeCommand('policyAnnotator.groupByDocument');
     }

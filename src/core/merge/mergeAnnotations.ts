@@ -10,9 +10,21 @@ export interface MergeResult {
 const same = (a: Annotation | undefined, b: Annotation | undefined) => canonicalJson(a) === canonicalJson(b);
 
 /**
+ * What a person edits: every field but the anchor and the review entry, which re-anchoring rewrites
+ * whenever the document's text changed. A deletion stands against a copy that was only re-anchored.
+ */
+function edited(base: Annotation, other: Annotation): string[] {
+  const b = base as unknown as Record<string, unknown>;
+  const o = other as unknown as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(o)])].filter((k) => k !== 'anchor' && k !== 'review' && k !== 'modified' && canonicalJson(b[k]) !== canonicalJson(o[k]));
+}
+
+/**
  * Three-way merge by annotation id. Additions from both sides are kept; a change on one side wins over
- * no change; a deletion wins over no change; the same annotation changed differently on both sides keeps
- * `ours`, marked `review: conflict` with the other side's version described, so nothing is silently lost.
+ * no change; a deletion wins over no change and over a copy that was only re-anchored (deletions
+ * stick); the same annotation changed differently on both sides keeps `ours`, marked `review: conflict`
+ * with the other side's version described; deleted on one side and edited on the other keeps the
+ * edited one, marked `review: conflict` naming the deletion and the edit, so nothing is silently lost.
  */
 export function mergeAnnotations(base: Annotation[], ours: Annotation[], theirs: Annotation[]): MergeResult {
   const byId = (list: Annotation[]) => new Map(list.map((a) => [a.id, a]));
@@ -34,10 +46,12 @@ export function mergeAnnotations(base: Annotation[], ours: Annotation[], theirs:
       conflicts.push(id);
       merged.push({ ...ov, review: { status: 'conflict', reason: describeConflict(ov, tv) } });
     } else {
-      // Deleted on one side, changed on the other: keep the changed one for a person to decide.
+      // Deleted on one side. Only re-anchored on the other: the deletion stands. Edited there: kept for a person to decide.
       const kept = (ov ?? tv)!;
+      const fields = bv ? edited(bv, kept) : ['all'];
+      if (!fields.length) continue;
       conflicts.push(id);
-      merged.push({ ...kept, review: { status: 'conflict', reason: `deleted on ${ov ? 'their' : 'our'} side, changed on ${ov ? 'ours' : 'theirs'}` } });
+      merged.push({ ...kept, review: { status: 'conflict', reason: `deleted on ${ov ? 'their' : 'our'} side, edited on ${ov ? 'ours' : 'theirs'} (${fields.join(', ')}); kept the edited version: delete it again, or remove this review entry to keep it` } });
     }
   }
   return { annotations: merged, conflicts };

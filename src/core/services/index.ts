@@ -12,3 +12,4 @@ export { type WorkspaceTarget } from './common/workspaceTarget';
 export { catalogueFiles, readCatalogue, type ServiceCatalogue } from './common/readCatalogue';
 export { selectDocuments } from './common/selectDocuments';
 export { CancelledError, type CancellationSignal, type Progress, type ProgressStep, type TaskControl } from '../ports/progress';
+export { measureAgreement, type AgreementOptions, type AgreementResult } from './agreementService';

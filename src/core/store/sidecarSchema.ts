@@ -34,6 +34,8 @@ const commonFields = {
   tags: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
   note: { type: 'string' },
   review: { $ref: '#/definitions/review' },
+  curatedFrom: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true, description: "A curator's version: the ids of the competing annotations it settles." },
+  supersededBy: { type: 'string', minLength: 1, description: 'Replaced by the curated annotation with this id.' },
 };
 
 const metadataFields: Record<(typeof METADATA_FIELD_ORDER)[number], object> = {
@@ -49,7 +51,7 @@ const metadataFields: Record<(typeof METADATA_FIELD_ORDER)[number], object> = {
 function kindSchema(kind: (typeof ANNOTATION_KINDS)[number]): object {
   const fields = { ...commonFields, kind: { const: kind }, ...kindFields[kind] };
   const properties = Object.fromEntries(FIELD_ORDER[kind].map((key) => [key, fields[key as keyof typeof fields]]));
-  const optional = new Set(['tags', 'note', 'review']);
+  const optional = new Set(['tags', 'note', 'review', 'curatedFrom', 'supersededBy']);
   return {
     type: 'object',
     title: kind,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/anchoring/types';
 import { AnnotationFields, buildAnnotation, changeKind, timestamp, updateAnnotation } from '../../core/editing/buildAnnotation';
+import { adjudicate, AdjudicationMode } from '../../core/agreement/adjudicate';
 import { Annotation, AnnotationKind, formatAnnotationRef, LinkRelation } from '../../core/model';
 import { undoChange } from '../../core/safety/undoChange';
 import { AnnotationService, Session } from '../annotations/annotationService';
@@ -75,6 +76,20 @@ export class AnnotationEditor {
       const moved = session.model.get(current.id)!;
       moved.annotation = { ...moved.annotation, modified: timestamp(this.now()) };
     });
+  }
+
+  /** Accepts one competing version into the curated set (core/agreement/adjudicate.ts): one undoable change. */
+  async adjudicate(uri: vscode.Uri, acceptedId: string, competingIds: string[], mode: AdjudicationMode, edits?: Record<string, string | string[]>): Promise<Annotation> {
+    const session = await this.require(uri);
+    const accepted = this.find(session, acceptedId);
+    const curator = await this.authors.resolve(session.folder);
+    const result = adjudicate(accepted, competingIds.map((id) => this.find(session, id)), { curator, mode, now: this.now(), takenIds: this.takenIds(), edits });
+    const span = session.model.get(acceptedId)?.span ?? { start: accepted.anchor.start, end: accepted.anchor.end };
+    await this.commit(session, `Accepted ${acceptedId} as ${result.curated.id}`, () => {
+      session.model.add(result.curated, span);
+      for (const other of result.others) session.model.update(other);
+    });
+    return result.curated;
   }
 
   /**

@@ -93,7 +93,7 @@ const scenario: Scenario = {
     // 5. First review: what changed since the corpus was committed (at the start): the new claim and link.
     await wb.runCommand('Policy Annotator: Review Annotation Changes…', { asks: true });
     await wb.answerPick('Review annotation changes since…', 'HEAD', 'HEAD');
-    const changes = await wb.waitForTreeRow('Annotation Changes', 'added claim: Efficiency of existing capacity');
+    const changes = await wb.waitForTreeRow('Annotation Changes', 'added claim: The Central Urban Work Conference');
     assert.ok(changes.some((r) => r.includes('added link')), `the review lists the new claim and link: ${JSON.stringify(changes)}`);
     await assertQuiet(wb, 'first review');
     await wb.screenshot('first-hour-5-review');

@@ -64,16 +64,6 @@ describe('applyEdits', () => {
     const same = applyEdits(spans, [{ start: 20, end: 20, text: 'x' }]);
     expect(same[0]).toBe(spans[0]);
   });
-  it('handles one keystroke for 1,000 spans in well under 1 ms', () => {
-    const spans = Array.from({ length: 1000 }, (_, i) => ({ start: i * 50, end: i * 50 + 20 }));
-    const change = [{ start: 25_010, end: 25_010, text: 'a' }];
-    applyEdits(spans, change); // warm up
-    const runs = 200;
-    const t0 = performance.now();
-    for (let r = 0; r < runs; r++) applyEdits(spans, change);
-    const perCall = (performance.now() - t0) / runs;
-    expect(perCall).toBeLessThan(1);
-  });
 });
 
 describe('resultForTrackedSpan', () => {

@@ -47,6 +47,14 @@ function setField(root: string, id: string, field: string, value: string): void 
   writeFileSync(file, writeSidecar(sidecar, text));
 }
 
+function dropAnnotation(root: string, id: string): void {
+  const file = join(root, SIDECAR);
+  const text = readFileSync(file, 'utf8');
+  const sidecar = readSidecar(text, SIDECAR).sidecar!;
+  sidecar.annotations = sidecar.annotations.filter((a) => a.id !== id);
+  writeFileSync(file, writeSidecar(sidecar, text));
+}
+
 /** Branches off the first commit (whatever the default branch is called). */
 function branchEdit(root: string, branch: string, edit: () => void): void {
   git(root, 'checkout', '-q', '-b', branch, git(root, 'rev-list', '--max-parents=0', 'HEAD', '--all').trim().split('\n')[0]);
@@ -101,6 +109,51 @@ describe('git with the sidecar drivers', () => {
     // validate points at the review entry's value: its `status: conflict` line.
     const line = text.split('\n').findIndex((l) => l.trim() === 'status: conflict') + 1;
     expect(validate.out).toContain(`${SIDECAR}:${line}:7: error: annotation aaaa0002 needs review (conflict): changed on both sides; kept ours, theirs had label: "Right label"`);
+  });
+
+  it('deleted on one branch, unchanged on the other: the merge deletes it, in both directions', async () => {
+    for (const [ours, theirs] of [
+      ['keep', 'delete'],
+      ['delete', 'keep'],
+    ]) {
+      const root = setup();
+      branchEdit(root, 'delete', () => dropAnnotation(root, 'aaaa0002'));
+      branchEdit(root, 'keep', () => setField(root, 'aaaa0001', 'label', 'Kept and relabelled'));
+      git(root, 'checkout', '-q', ours);
+      const merge = tryMerge(root, theirs);
+      expect(merge.status, merge.stdout + merge.stderr).toBe(0);
+      const ids = readSidecar(readFileSync(join(root, SIDECAR), 'utf8'), SIDECAR).sidecar!.annotations.map((a) => a.id);
+      expect(ids, `${ours} ← ${theirs}`).toEqual(['aaaa0001', 'aaaa0003']);
+      expect((await cli(root, 'validate')).code).toBe(0);
+    }
+  });
+
+  it('deleted on one branch, only re-anchored on the other (the document changed there): still deleted', async () => {
+    const root = setup();
+    branchEdit(root, 'delete', () => dropAnnotation(root, 'aaaa0002'));
+    branchEdit(root, 'moved', () => {
+      writeFileSync(join(root, DOC), 'A new first paragraph, written upstream.\n\n' + readFileSync(join(root, DOC), 'utf8'));
+      expect(node(root, 'status', '--write').status).toBe(0);
+    });
+    git(root, 'checkout', '-q', 'delete');
+    const merge = tryMerge(root, 'moved');
+    expect(merge.status, merge.stdout + merge.stderr).toBe(0);
+    const read = readSidecar(readFileSync(join(root, SIDECAR), 'utf8'), SIDECAR);
+    expect(read.sidecar!.annotations.map((a) => a.id)).toEqual(['aaaa0001', 'aaaa0003']);
+  });
+
+  it('deleted on one branch, edited on the other: a conflict that names both, the edit kept for a person to decide', async () => {
+    const root = setup();
+    branchEdit(root, 'delete', () => dropAnnotation(root, 'aaaa0002'));
+    branchEdit(root, 'edit', () => setField(root, 'aaaa0002', 'label', 'Edited meanwhile'));
+    git(root, 'checkout', '-q', 'delete');
+    const merge = tryMerge(root, 'edit');
+    expect(merge.status).not.toBe(0);
+    expect(merge.stderr).toMatch(/1 annotation changed on both sides \(aaaa0002\)/);
+    const read = readSidecar(readFileSync(join(root, SIDECAR), 'utf8'), SIDECAR);
+    const kept = read.sidecar!.annotations.find((a) => a.id === 'aaaa0002')!;
+    expect(kept).toMatchObject({ label: 'Edited meanwhile', review: { status: 'conflict', reason: 'deleted on our side, edited on theirs (label); kept the edited version: delete it again, or remove this review entry to keep it' } });
+    expect((await cli(root, 'validate')).out).toContain('annotation aaaa0002 needs review (conflict): deleted on our side, edited on theirs (label)');
   });
 
   it('leaves our version when theirs cannot be read, and git reports the conflict', () => {

@@ -40,6 +40,18 @@ describe('mergeAnnotations', () => {
     expect(merged.annotations[0]).toMatchObject({ note: 'theirs', review: { status: 'conflict' } });
   });
 
+  it('applies a deletion against a copy that was only re-anchored (moved, or flagged by re-anchoring): deletions stick', () => {
+    const moved = { ...note('aaa', 'n', 40), review: { status: 'fuzzy' as const, was: 'x' } };
+    expect(mergeAnnotations([note('aaa')], [], [moved])).toEqual({ annotations: [], conflicts: [] });
+    expect(mergeAnnotations([note('aaa')], [moved], [])).toEqual({ annotations: [], conflicts: [] });
+  });
+
+  it('names the deletion and the edited fields when one side deleted and the other edited', () => {
+    const merged = mergeAnnotations([note('aaa')], [{ ...note('aaa', 'edited'), tags: ['t'] }], []);
+    expect(merged.conflicts).toEqual(['aaa']);
+    expect(merged.annotations[0].review).toEqual({ status: 'conflict', reason: 'deleted on their side, edited on ours (note, tags); kept the edited version: delete it again, or remove this review entry to keep it' });
+  });
+
   it('ignores key order when comparing', () => {
     const reordered = Object.fromEntries(Object.entries(note('aaa')).reverse()) as unknown as Note;
     expect(mergeAnnotations([note('aaa')], [reordered], [note('aaa', 'theirs')]).conflicts).toEqual([]);
