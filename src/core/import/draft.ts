@@ -1,4 +1,4 @@
-import { AnnotationKind, ClaimType, LinkRelation, Polarity } from '../model';
+import { AnnotationKind, ClaimType, DocumentMetadata, LinkRelation, Polarity } from '../model';
 
 // What the readers (W3C, brat) make of a file before anything is placed in a document: one draft per
 // annotation to create, plus the items that could not be read, each with where it came from.
@@ -48,6 +48,15 @@ export interface ParsedImport {
   failures: ImportIssue[];
   /** Items imported with a default or an approximation the user should know about. */
   warnings: ImportIssue[];
+  /** Document metadata the file carries (W3C target sources, REFI-QDA variables), per document. */
+  metadata?: ImportedMetadata[];
+}
+
+/** Metadata found for one document, with where it came from for messages. */
+export interface ImportedMetadata {
+  document: string;
+  origin: string;
+  metadata: DocumentMetadata;
 }
 
 export function addTag(draft: ImportDraft, tag: string): void {

@@ -3,6 +3,7 @@ import { AnnotationKind, ANNOTATION_KINDS, CLAIM_TYPES, ClaimType, GENERIC_RELAT
 import { relationNamed } from './bratImport';
 import { addNote, addTag, DraftRef, ImportDraft, ImportIssue } from './draft';
 import { decodeForeign } from './foreignFile';
+import { fieldOfVariable, metadataFrom } from './importedMetadata';
 import { openQdpx, parseQde } from './qdpxArchive';
 import { matchSource, QdpxImportContext, QdpxParsed } from './qdpxSources';
 import { readOwnDescription } from './qdpxDescription';
@@ -72,6 +73,7 @@ export function parseQdpx(bytes: Uint8Array, file: string, ctx: QdpxImportContex
   const codes = new Map<string, CodeInfo>();
   readCodes(arr(isObj(project.CodeBook) && isObj(project.CodeBook.Codes) ? project.CodeBook.Codes.Code : undefined), [], codes);
   const notes = new Map(arr(isObj(project.Notes) ? project.Notes.Note : undefined).map((n) => [str(n.guid) ?? '', textOf(n.PlainTextContent) ?? str(n.name) ?? '']));
+  const variables = new Map(arr(isObj(project.Variables) ? project.Variables.Variable : undefined).map((v) => [str(v.guid) ?? '', fieldOfVariable(str(v.name) ?? '')]));
   const sources = isObj(project.Sources) ? project.Sources : {};
   for (const [element, what] of Object.entries(OTHER_SOURCES)) {
     for (const s of arr(sources[element])) result.failures.push({ origin: `${file} (${element} '${str(s.name) ?? str(s.guid)}')`, reason: `a ${what} source: only text sources can be annotated here` });
@@ -88,6 +90,8 @@ export function parseQdpx(bytes: Uint8Array, file: string, ctx: QdpxImportContex
       result.failures.push({ origin, reason: match.error });
       continue;
     }
+    const metadata = sourceMetadata(source, variables, origin, result.warnings);
+    if (metadata) (result.metadata ??= []).push({ document: match.path, origin, metadata });
     const index = new CodePointIndex(match.text);
     for (const sel of arr(source.PlainTextSelection)) {
       const draft = selectionDraft(sel, match.path, match.text, index, `${file} (selection '${str(sel.name) ?? str(sel.guid)}' in '${name}')`, codes, users, notes, result.failures);
@@ -133,6 +137,18 @@ export function parseQdpx(bytes: Uint8Array, file: string, ctx: QdpxImportContex
     result.drafts.push(draft);
   }
   return result;
+}
+
+/** Document metadata from a source's values of the variables our export writes (authors joined by '; '). */
+function sourceMetadata(source: Obj, variables: Map<string, ReturnType<typeof fieldOfVariable>>, origin: string, warnings: ImportIssue[]) {
+  const values: Parameters<typeof metadataFrom>[0] = {};
+  for (const v of arr(source.VariableValue)) {
+    const field = variables.get(str(isObj(v.VariableRef) ? v.VariableRef.targetGUID : undefined) ?? '');
+    const text = textOf(v.TextValue)?.trim();
+    if (!field || !text || values[field]) continue;
+    values[field] = field === 'authors' ? text.split(/\s*;\s*/).filter(Boolean) : [text];
+  }
+  return metadataFrom(values, origin, warnings);
 }
 
 function selectionDraft(sel: Obj, document: string, text: string, index: CodePointIndex, origin: string, codes: Map<string, CodeInfo>, users: Map<string, string>, notes: Map<string, string>, failures: ImportIssue[]): ImportDraft | undefined {

@@ -2,6 +2,7 @@ import { AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, parseAnno
 import { AUTHOR_IRI, termIri } from '../export/iris';
 import { addNote, addTag, DraftRef, ImportDraft, lineOf, ParsedImport } from './draft';
 import { parseJson } from './foreignFile';
+import { metadataFromW3cSource } from './importedMetadata';
 import { matchDocument } from './matchDocument';
 import { annotationMustProblems, namesAnnoContext } from './w3cMusts';
 
@@ -107,6 +108,11 @@ function readAnnotation(a: Obj, origin: string, ctx: W3cImportContext, keys: Set
     document = match.path;
   }
   const draft: ImportDraft = { origin, kind: 'note', document };
+  // Every annotation of a document repeats its metadata: read once per document.
+  if (!result.metadata?.some((m) => m.document === document)) {
+    const metadata = metadataFromW3cSource(span.source, origin, result.warnings);
+    if (metadata) (result.metadata ??= []).push({ document, origin, metadata });
+  }
   const id = iriOf(a);
   if (id) draft.key = id;
   // Text selectors may refine another selector (a FragmentSelector naming a paragraph or an XPointer),

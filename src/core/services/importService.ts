@@ -1,7 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { normalizeText } from '../anchoring';
-import { ImportDraft, ImportIssue } from '../import/draft';
+import { ImportDraft, ImportedMetadata, ImportIssue } from '../import/draft';
+import { mergeImportedMetadata } from '../import/importedMetadata';
 import { MAX_IMPORT_BYTES } from '../import/foreignFile';
 import { orderIssues, OrderedIssue } from '../import/issues';
 import { readRelationMap } from '../import/relationMap';
@@ -91,6 +92,7 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
   const newDocuments: Array<{ path: string; text: string }> = [];
   const failures: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
+  const metadata = new Map<string, ImportedMetadata>();
   for (const [done, name] of options.files.entries()) {
     throwIfCancelled(control, 'import');
     control?.progress?.report({ message: name, done, total: options.files.length });
@@ -109,6 +111,11 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
     drafts.push(...parsed.drafts);
     failures.push(...parsed.failures);
     warnings.push(...parsed.warnings);
+    // Two files (or sources) for one document: the first one's values win, as the sidecar's win over both.
+    for (const m of parsed.metadata ?? []) {
+      const first = metadata.get(m.document);
+      metadata.set(m.document, first ? { ...first, metadata: mergeImportedMetadata(first.metadata, m, warnings).metadata! } : m);
+    }
   }
 
   // Every sidecar's ids are taken: ids are unique in the workspace.
@@ -126,7 +133,7 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
     bytesOf.set(d.path, new TextEncoder().encode(d.text));
     if (!dryRun) await nodeFileSystem.writeAtomic(path.join(options.root, ...d.path.split('/')), bytesOf.get(d.path)!);
   }
-  for (const doc of new Set(drafts.map((d) => d.document).filter((d): d is string => !!d && !placing.has(d)))) {
+  for (const doc of new Set([...drafts.map((d) => d.document), ...metadata.keys()].filter((d): d is string => !!d && !placing.has(d)))) {
     const bytes = await nodeFileSystem.readBytes(path.join(options.root, ...doc.split('/')));
     if (!bytes) continue;
     bytesOf.set(doc, bytes);
@@ -140,8 +147,11 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
   throwIfCancelled(control, 'import');
 
   const documents: ImportedSidecar[] = [];
-  for (const [doc, annotations] of [...placed.annotations].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const saved = await saveImported(store, git, doc, annotations, bytesOf.get(doc)!, dryRun);
+  for (const doc of [...new Set([...placed.annotations.keys(), ...metadata.keys()])].sort()) {
+    if (!bytesOf.has(doc)) continue;
+    const annotations = placed.annotations.get(doc) ?? [];
+    const saved = await saveImported(store, git, doc, annotations, bytesOf.get(doc)!, dryRun, metadata.get(doc), warnings);
+    if (saved.unchanged) continue;
     if (saved.refused) {
       for (const a of annotations) failures.push({ origin: doc, reason: `annotation on "${a.anchor.exact.slice(0, 40)}" not imported: ${saved.refused}` });
       continue;
