@@ -35,7 +35,9 @@ export function pickItem<I extends vscode.QuickPickItem>(items: readonly I[], op
       quickPick.dispose();
       resolve(chosen);
     });
-    quickPick.show();
+    // Cleared before show(), so the items and "nothing highlighted" reach the window in one update: set after
+    // show(), a separate update left a moment in which the first row was highlighted and Enter took it.
     quickPick.activeItems = [];
+    quickPick.show();
   });
 }

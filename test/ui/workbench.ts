@@ -292,7 +292,7 @@ export class Workbench {
   async enterWithoutChoosing(title: string): Promise<string> {
     await this.waitForPrompt(title);
     await this.page.keyboard.press('Enter');
-    await this.page.waitForTimeout(400);
+    await this.page.waitForFunction("/Choose one/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.placeholder ?? '')", undefined, { timeout: 15_000 });
     await this.waitForPrompt(title);
     return (await this.quickInput().locator('.quick-input-box input').getAttribute('placeholder')) ?? '';
   }
@@ -314,7 +314,7 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     mkdirSync(this.resultsDir, { recursive: true });
     const path = join(this.resultsDir, `${name}.png`);
-    await this.page.screenshot({ path });
+    await this.page.screenshot({ path, animations: 'disabled' }); // fade-ins finished: a toast is shown as the user sees it
     return path;
   }
 }

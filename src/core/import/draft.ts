@@ -37,6 +37,8 @@ export interface ImportDraft {
 
 export interface ImportIssue {
   origin: string;
+  /** The item's id in the foreign file (see ImportedItem), when it was read far enough to have one. */
+  sourceId?: string;
   reason: string;
 }
 

@@ -29,11 +29,21 @@ export interface PlaceContext {
   newId?: (taken: Set<string>) => string;
 }
 
+export interface ImportedItem {
+  origin: string;
+  /** Its id in the foreign file (W3C annotation id, brat T1/R1/E1, REFI-QDA selection or link guid), when it has one. */
+  sourceId?: string;
+  document: string;
+  /** The id it was given in the sidecar. */
+  id: string;
+  kind: Annotation['kind'];
+}
+
 export interface PlaceResult {
   /** New annotations per document path, in draft order. */
   annotations: Map<string, Annotation[]>;
-  /** Every imported item: where it came from (`file:line`) and the annotation it became. */
-  items: Array<{ origin: string; document: string; id: string; kind: Annotation['kind'] }>;
+  /** Every imported item: where it came from (`file:line`), its id there, and the annotation it became. */
+  items: ImportedItem[];
   failures: ImportIssue[];
   warnings: ImportIssue[];
 }
@@ -51,7 +61,7 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
   const placed = new Map<ImportDraft, Placed>();
   const byKey = new Map<string, ImportDraft>();
   for (const d of drafts) if (d.key) byKey.set(d.key, d);
-  const fail = (d: ImportDraft, reason: string) => failures.push({ origin: d.origin, reason });
+  const fail = (d: ImportDraft, reason: string) => failures.push(d.key ? { origin: d.origin, sourceId: d.key, reason } : { origin: d.origin, reason });
   const newId = ctx.newId ?? ((taken: Set<string>) => newAnnotationId(taken));
 
   // Spans of their own, per document, in one reanchorAll batch each.
@@ -129,7 +139,7 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
       continue;
     }
     annotations.set(d.document!, [...(annotations.get(d.document!) ?? []), annotation]);
-    items.push({ origin: d.origin, document: d.document!, id: annotation.id, kind: annotation.kind });
+    items.push({ origin: d.origin, sourceId: d.key, document: d.document!, id: annotation.id, kind: annotation.kind });
   }
   return { annotations, items, failures, warnings };
 }

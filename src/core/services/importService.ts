@@ -6,7 +6,7 @@ import { mergeImportedMetadata } from '../import/importedMetadata';
 import { MAX_IMPORT_BYTES } from '../import/foreignFile';
 import { orderIssues, OrderedIssue } from '../import/issues';
 import { readRelationMap } from '../import/relationMap';
-import { placeDrafts } from '../import/placeDrafts';
+import { ImportedItem, placeDrafts } from '../import/placeDrafts';
 import { nodeFileSystem } from '../ports/nodeFileSystem';
 import { TaskControl, throwIfCancelled } from '../ports/progress';
 import { Problem } from '../problem';
@@ -59,8 +59,8 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** Failures and warnings together, one per item, in file and line order (what a person reads). */
   messages: OrderedIssue[];
-  /** Each imported item: where it came from and the annotation it became (`document`, `id`). */
-  items: Array<{ origin: string; document: string; id: string; kind: string }>;
+  /** Each imported item: where it came from (`origin`, `sourceId`) and the annotation it became (`document`, `id`). */
+  items: ImportedItem[];
   /** qdpx with addDocumentsTo: documents created (workspace-relative); with dryRun, would be created. */
   addedDocuments: string[];
   /** Problems of the entity catalogue (brat), not fatal. */
@@ -165,8 +165,8 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
     dryRun,
     imported,
     documents,
-    failures: messages.filter((m) => m.severity === 'error').map(({ origin, reason }) => ({ origin, reason })),
-    warnings: messages.filter((m) => m.severity === 'warning').map(({ origin, reason }) => ({ origin, reason })),
+    failures: messages.filter((m) => m.severity === 'error').map(({ severity, ...issue }) => issue),
+    warnings: messages.filter((m) => m.severity === 'warning').map(({ severity, ...issue }) => issue),
     messages,
     items: placed.items.filter((i) => saved.has(i.document)),
     addedDocuments: newDocuments.map((d) => d.path),

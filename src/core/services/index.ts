@@ -1,6 +1,6 @@
 // Public API of the core services: one per feature, typed options in, typed results out, progress and
 // cancellation through `TaskControl` (ports/progress.ts). The CLI and the editor both call these.
-export { annotationStatus, type StatusOptions, type StatusResult, type StatusDocument, type StatusAnnotation } from './statusService';
+export { annotationStatus, workspacesStatus, type WorkspaceStatus, type StatusOptions, type StatusResult, type StatusDocument, type StatusAnnotation } from './statusService';
 export { validateSidecars, type ValidateOptions, type ValidateResult } from './validateService';
 export { exportAnnotations, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from './exportService';
 export { importAnnotations, type ImportOptions, type ImportResult, type ImportedSidecar } from './importService';

@@ -1,7 +1,10 @@
-import { ANCHOR_STATUSES, AnnotationKind, AnchorStatus } from '../model';
-import { TaskControl } from '../ports/progress';
+import { type Candidate, reanchorByQuote } from '../anchoring';
+import { Anchor, ANCHOR_STATUSES, AnnotationKind, AnchorStatus } from '../model';
+import { stat } from 'node:fs/promises';
+import { CancelledError, TaskControl, throwIfCancelled } from '../ports/progress';
 import { Problem } from '../problem';
 import { SidecarStore } from '../store/sidecarStore';
+import { candidatePlaces } from '../workspace/anchorReason';
 import { AnchorOutcome } from '../workspace/anchorSidecar';
 import { anchorDocuments, DocumentReport } from './common/anchorDocuments';
 import { selectDocuments } from './common/selectDocuments';
@@ -19,8 +22,9 @@ export interface StatusOptions extends WorkspaceTarget {
 export interface StatusAnnotation extends AnchorOutcome {
   kind: AnnotationKind;
   exact: string;
-  start: number;
-  end: number;
+  /** Where it is now; null when ambiguous or orphaned (the stored offsets are no place: see `candidates`). */
+  start: number | null;
+  end: number | null;
 }
 
 /** One sidecar's result. Field order is the CLI's `status --json` output. */
@@ -51,14 +55,54 @@ export async function annotationStatus(options: StatusOptions, control?: TaskCon
   for (const report of reports) {
     const saved = options.write && report.anchored ? await save(options, store, report) : undefined;
     if (saved?.refused) ok = false;
-    const annotations = (report.anchored?.outcomes ?? []).map((o) => {
+    const annotations = (report.anchored?.outcomes ?? []).map((o): StatusAnnotation => {
       totals[o.status]++;
       const annotation = report.anchored!.sidecar.annotations.find((a) => a.id === o.id)!;
-      return { ...o, kind: annotation.kind, exact: annotation.anchor.exact, start: annotation.anchor.start, end: annotation.anchor.end };
+      const placed = o.status !== 'ambiguous' && o.status !== 'orphaned';
+      const { reason, score, candidates, ...rest } = o;
+      const places = candidates?.length || o.status !== 'orphaned' ? candidates : nearPlaces(annotation.anchor, report.anchored!.text);
+      const more = reason ? { reason, score: places === candidates ? score : (places?.[0]?.score ?? 0), candidates: places } : {};
+      return { ...rest, kind: annotation.kind, exact: annotation.anchor.exact, start: placed ? annotation.anchor.start : null, end: placed ? annotation.anchor.end : null, ...more };
     });
     documents.push({ document: report.documentPath, sidecar: report.loaded.name, usedOldText: report.anchored?.usedOldText ?? false, saved: saved?.text, problems: report.problems, annotations });
   }
   return { documents, totals, ok };
+}
+
+/**
+ * An annotation orphaned through the diff (its words deleted at its place) was not searched for:
+ * the quote search gives the nearest places it weighed, for a person re-attaching it.
+ */
+function nearPlaces(anchor: Anchor, text: string): Candidate[] {
+  const result = reanchorByQuote(anchor, text);
+  return result.status === 'orphaned' ? candidatePlaces(result) : candidatePlaces({ ...result, status: 'fuzzy' });
+}
+
+/** One workspace of a batch: its result, or why it could not be checked. */
+export interface WorkspaceStatus {
+  target: StatusOptions;
+  result?: StatusResult;
+  error?: string;
+}
+
+/**
+ * Status of several workspaces in one process, one after the other, each result as soon as it is
+ * known (start-up, not the work, is most of the time of a call per workspace). A workspace that
+ * cannot be checked is reported and the next one checked; cancelling stops the batch.
+ */
+export async function* workspacesStatus(targets: readonly StatusOptions[], control?: TaskControl): AsyncGenerator<WorkspaceStatus> {
+  for (const target of targets) {
+    throwIfCancelled(control, 'status');
+    let outcome: WorkspaceStatus;
+    try {
+      if (!(await stat(target.root).catch(() => undefined))?.isDirectory()) throw new Error(`workspace folder ${target.root} not found`);
+      outcome = { target, result: await annotationStatus(target, control) };
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      outcome = { target, error: (error as Error).message };
+    }
+    yield outcome;
+  }
 }
 
 async function save(ws: WorkspaceTarget, store: SidecarStore, report: DocumentReport): Promise<{ text: string; refused?: boolean }> {

@@ -1,6 +1,8 @@
 import { fingerprint, normalizeText, reanchorAll } from '../anchoring';
 import { Annotation, AnchorStatus, Sidecar } from '../model';
 import { Git } from '../ports/git';
+import type { Candidate } from '../anchoring';
+import { AnchorReason, anchorReason, candidatePlaces } from './anchorReason';
 
 export interface AnchorOutcome {
   id: string;
@@ -8,6 +10,10 @@ export interface AnchorOutcome {
   /** The quoted text before, when it differs from the text now anchored. */
   was?: string;
   now?: string;
+  /** Not anchored where it was: why, how well the place taken matched (0..1), and the places weighed, best first. */
+  reason?: AnchorReason;
+  score?: number;
+  candidates?: Candidate[];
 }
 
 export interface AnchoredSidecar {
@@ -50,6 +56,11 @@ export function applyAnchoring(sidecar: Sidecar, text: string, oldText: string |
     if (result.status === 'fuzzy' || result.status === 'ambiguous') {
       outcome.was = result.was ?? annotation.anchor.exact;
       outcome.now = result.anchor.exact;
+    }
+    if (result.status !== 'anchored') {
+      outcome.reason = anchorReason(result, annotation.anchor);
+      outcome.candidates = candidatePlaces(result);
+      outcome.score = result.score ?? outcome.candidates[0]?.score ?? (result.status === 'moved' ? 1 : 0);
     }
     outcomes.push(outcome);
     switch (result.status) {

@@ -38,6 +38,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       annotations: involving(entries, found.entity.id),
       relative: (uri) => vscode.workspace.asRelativePath(uri, false),
     });
+    // A mouse hover runs no command, so the walkthrough's "Read an entity's hover" step completes on this context key.
+    void vscode.commands.executeCommand('setContext', 'policyAnnotator.readEntityHover', true);
     return new vscode.Hover(card, range);
   }
 }

@@ -38,7 +38,7 @@ const scenario: Scenario = {
     const explorer = await wb.page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts();
     assert.ok(explorer.some((r) => r.trim() === 'seeds') && explorer.some((r) => r.trim() === 'annotations'), `documents and annotations in the Explorer: ${JSON.stringify(explorer)}`);
     for (const hidden of ['src', 'test', 'node_modules', 'dist', 'bench']) assert.ok(!explorer.some((r) => r.trim() === hidden), `${hidden} is not in the Explorer: ${JSON.stringify(explorer)}`);
-    await wb.page.waitForTimeout(800);
+    await wb.waitForAnnotationCounts(); // the sample's tints are drawn
     await wb.screenshot('first-hour-1-start');
     await assertQuiet(wb, 'start');
 
@@ -55,7 +55,6 @@ const scenario: Scenario = {
     await card.waitFor({ timeout: 15_000 });
     const text = await card.innerText();
     assert.ok(text.indexOf('Xi Jinping · person') < text.indexOf('Claim —'), `the entity under the pointer leads, the claim around it follows:\n${text}`);
-    await wb.page.waitForTimeout(600);
     await wb.screenshot('first-hour-2-hover');
     await wb.page.keyboard.press('Escape');
     await wb.page.mouse.move(1000, 850);
@@ -73,7 +72,6 @@ const scenario: Scenario = {
     const done = await wb.waitForStatus(/^Policy Annotator: Added claim \w+ “Efficiency of existing capacity/);
     assert.match(done, /Activate to undo/);
     await assertQuiet(wb, 'first claim');
-    await wb.page.waitForTimeout(500);
     await wb.screenshot('first-hour-3-claim');
 
     // 4. First link: words inside the new claim, linked to a claim in another sample.
@@ -101,14 +99,22 @@ const scenario: Scenario = {
     // 6. First export: CSV, saved where it is offered.
     await wb.runCommand('Policy Annotator: Export Annotations…', { asks: true });
     await wb.answerPick('Export annotations as…', 'csv', 'CSV');
-    await wb.waitForPrompt('Export annotations'); // the save dialog offers annotations-export.csv in the folder
-    await wb.page.waitForTimeout(500);
+    await wb.waitForPrompt('Export annotations');
+    // The save dialog offers annotations-export.csv in the workspace folder: accept what it offers once it shows it.
+    await wb.page.waitForFunction("/\\/annotations-export\\.csv$/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? '')", undefined, { timeout: 15_000 });
     await wb.page.keyboard.press('Enter');
+    const exported = /^Exported \d+ annotations from \d+ documents as csv to .*annotations-export\.csv/;
+    const toast = wb.page.locator('.notifications-toasts .notification-toast .notification-list-item-message', { hasText: exported }).first();
+    await toast.waitFor({ timeout: 30_000 });
     const csv = wb.workspacePath('annotations-export.csv');
-    for (let i = 0; i < 100 && !existsSync(csv); i++) await wb.page.waitForTimeout(200);
-    assert.ok(existsSync(csv), 'the export is written');
+    assert.ok(existsSync(csv), `the export is written where the toast says: ${await toast.innerText()}`);
     assert.match(readFileSync(csv, 'utf8'), new RegExp(LABEL), 'and holds the new claim');
-    await assertQuiet(wb, 'first export', [/export|wrote|csv/i]);
+    await assertQuiet(wb, 'first export', [exported]);
+    // Every step of the walkthrough is ticked by what the user did, not by a command they never ran.
+    const steps = wb.page.locator('.gettingStartedContainer .getting-started-step');
+    type Step = { getAttribute(n: string): string | null; querySelector(q: string): { textContent: string | null } | null };
+    const ticked = await steps.evaluateAll((els) => (els as unknown as Step[]).map((e) => `${e.getAttribute('aria-checked') === 'true' ? '✓' : '○'} ${(e.querySelector('.step-title')?.textContent ?? '').trim()}`));
+    assert.deepEqual(ticked, ['✓ Open a document', "✓ Read an entity's hover", '✓ Add a claim', '✓ Link two claims', '✓ Review a change', '✓ Export'], 'walkthrough progress');
     await wb.screenshot('first-hour-6-export');
   },
 };

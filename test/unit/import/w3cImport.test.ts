@@ -27,7 +27,7 @@ describe('W3C import', () => {
   it('round-trips our own export: kinds, fields, links and anchors come back (with new ids)', () => {
     const { parsed, placed } = importJson(JSON.parse(exportW3c(corpus)));
     expect(parsed.failures).toEqual([]);
-    expect(placed.failures).toEqual([{ origin: expect.stringMatching(/^in\.json:\d+$/), reason: `"a sentence that was deleted" in ${A} was not found` }]);
+    expect(placed.failures).toEqual([{ origin: expect.stringMatching(/^in\.json:\d+$/), sourceId: `urn:policy-annotator:${A}#q1w2e3r4`, reason: `"a sentence that was deleted" in ${A} was not found` }]);
     const originals = corpus.documents.flatMap((d) => d.sidecar.annotations.filter((a) => a.id !== 'q1w2e3r4').map((a) => ({ doc: d.path, a })));
     const imported = [...placed.annotations].flatMap(([doc, list]) => list.map((a) => ({ doc, a })));
     expect(imported.length).toBe(originals.length);

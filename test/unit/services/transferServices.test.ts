@@ -80,7 +80,7 @@ describe('importAnnotations', () => {
       { document: A, sidecar: `annotations/${A}.yaml`, added: 6, outcome: 'new sidecar' },
       { document: B, sidecar: `annotations/${B}.yaml`, added: 5, outcome: 'new sidecar' },
     ]);
-    expect(result.failures).toEqual([{ origin: expect.stringContaining('corpus.w3c.json'), reason: expect.stringMatching(/"a sentence that was deleted" .* was not found$/) }]);
+    expect(result.failures).toEqual([{ origin: expect.stringContaining('corpus.w3c.json'), sourceId: `urn:policy-annotator:${A}#q1w2e3r4`, reason: expect.stringMatching(/"a sentence that was deleted" .* was not found$/) }]);
     expect(existsSync(join(root, 'annotations', `${A}.yaml`))).toBe(true);
     expect(steps).toEqual([{ message: w3c, done: 0, total: 1 }]);
   });
