@@ -16,6 +16,8 @@ const REVIEWED: Record<string, RegExp> = {
   'src/vscode/review/reviewReport.ts': /diffAnnotations/, // the diff service runs git; only called from registerReview.ts, below
   'src/vscode/review/registerReview.ts': /if \(!vscode\.workspace\.isTrusted\) throw new UserError\(RESTRICTED_MESSAGE\)/,
   'src/vscode/transfer/loadServices.ts': /services\.js/, // only called from transferCommands.ts, below
+  // Agreement between the authors of the folder on disk: no revisions are named, so git never runs.
+  'src/vscode/team/teamReport.ts': /measureAgreement\(\{ root, annotationsFolder: readSettings\(folder\)\.annotationsFolder, fs, openText \}/,
   'src/vscode/transfer/transferCommands.ts': /if \(!vscode\.workspace\.isTrusted\) throw new UserError\(TRANSFER_RESTRICTED\)/,
 };
 
