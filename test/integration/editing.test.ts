@@ -198,11 +198,13 @@ suite('annotating in the editor', () => {
     const transfer = new vscode.DataTransfer();
     provider.handleDrag([byLabel('Drag source')], transfer);
     const dropped = provider.handleDrop(byLabel('Drop target'), transfer);
-    // The drop asks for the relation; take the first one offered, as a person pressing Enter would.
+    // The drop asks for the relation; choose the first one offered (arrow down, then Enter: the pick has
+    // no silent default, so Enter alone chooses nothing).
     let done = false;
     void dropped.finally(() => (done = true));
     for (let i = 0; i < 50 && !done; i++) {
       await new Promise((r) => setTimeout(r, 100));
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
     await dropped;
