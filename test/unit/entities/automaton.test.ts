@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton } from '../../../src/core/entities/matcher/automaton';
+import { buildAutomaton, type LaneEngine } from '../../../src/core/entities/matcher/automaton';
 import { foldLowerTable, SKIP, SPACE } from '../../../src/core/entities/matcher/fold';
 
 /** Reference: fold the text with an offset map, then indexOf every pattern. */
@@ -26,11 +26,15 @@ function naive(patterns: string[], text: string): string[] {
   return out.sort();
 }
 
-function viaAutomaton(patterns: string[], text: string): string[] {
+function viaAutomaton(patterns: string[], text: string, engine: LaneEngine = 'auto'): string[] {
   const out: string[] = [];
-  buildAutomaton(patterns, foldLowerTable()).scan(text, (p, s, e) => out.push(`${p}:${s}:${e}`));
+  buildAutomaton(patterns, foldLowerTable(), undefined, engine).scan(text, (p, s, e) => out.push(`${p}:${s}:${e}`));
   return out.sort();
 }
+
+// Long texts are walked in four lanes by WebAssembly, or by JavaScript where the host has no
+// WebAssembly: both engines are held to the same reference.
+const ENGINES: LaneEngine[] = ['wasm', 'js'];
 
 describe('Aho-Corasick automaton', () => {
   it('finds overlapping and nested patterns with original offsets', () => {
@@ -57,7 +61,8 @@ describe('Aho-Corasick automaton', () => {
     fc.assert(
       fc.property(fc.uniqueArray(pattern, { minLength: 1, maxLength: 8 }), fc.array(textUnit, { maxLength: 400 }), (patterns, chars) => {
         const text = chars.join('');
-        expect(viaAutomaton(patterns, text)).toEqual(naive(patterns, text));
+        const expected = naive(patterns, text);
+        for (const engine of ENGINES) expect(viaAutomaton(patterns, text, engine)).toEqual(expected);
       }),
       { numRuns: 400 },
     );
@@ -71,7 +76,7 @@ describe('Aho-Corasick automaton', () => {
       for (let at = 8; at < 24; at++) {
         for (const piece of ['ab ab', 'ab  \u00a0ab', 'a’b ab', 'abab', 'b ab']) {
           const text = `${'x'.repeat(at)}${piece}${'y'.repeat(Math.max(0, length - at - piece.length))}`;
-          expect(viaAutomaton(patterns, text)).toEqual(naive(patterns, text));
+          for (const engine of ENGINES) expect(viaAutomaton(patterns, text, engine)).toEqual(naive(patterns, text));
         }
       }
     }
@@ -80,8 +85,25 @@ describe('Aho-Corasick automaton', () => {
   it('reads lone surrogates as they are, in short and long texts', () => {
     const patterns = ['a\ud800b', '\udc00c'];
     for (const text of ['xa\ud800b \udc00c', `${'y '.repeat(40)}a\ud800b ${'z'.repeat(50)}\udc00c\ud800`]) {
-      expect(viaAutomaton(patterns, text)).toEqual(naive(patterns, text));
-      expect(viaAutomaton(patterns, text)).toHaveLength(2);
+      for (const engine of ENGINES) {
+        expect(viaAutomaton(patterns, text, engine)).toEqual(naive(patterns, text));
+        expect(viaAutomaton(patterns, text, engine)).toHaveLength(2);
+      }
+    }
+  });
+
+  // A text longer than one block per lane (4 x 16K units), with a hit in every unit of a
+  // block in places: the WebAssembly hit area is full, and blocks follow one another.
+  it('walks texts of several blocks, dense with hits, alike in both engines', () => {
+    const patterns = ['a', 'aa', 'ab a'];
+    const text = `${'a'.repeat(70_000)}${' ab  a’b a'.repeat(9_000)}${'a'.repeat(3)}`;
+    const expected = naive(patterns, text);
+    expect(expected.length).toBeGreaterThan(150_000);
+    for (const engine of ENGINES) {
+      // Compared by length and first difference: a diff of 150,000 lines would not be read.
+      const got = viaAutomaton(patterns, text, engine);
+      const firstDifference = got.findIndex((m, k) => m !== expected[k]);
+      expect({ engine, length: got.length, firstDifference }).toEqual({ engine, length: expected.length, firstDifference: -1 });
     }
   });
 

@@ -9,19 +9,20 @@
 // `laneScan.ts`.
 
 import { SKIP, SPACE } from './fold';
-import type { Automaton, BoundaryFilter } from './automatonTypes';
+import type { Automaton, BoundaryFilter, LaneEngine } from './automatonTypes';
 import { LaneScanner } from './laneScan';
 
 /** States up to this depth are numbered breadth-first, deeper ones depth-first. */
 const SHALLOW = 2;
 
-export type { Automaton, BoundaryFilter } from './automatonTypes';
+export type { Automaton, BoundaryFilter, LaneEngine } from './automatonTypes';
 
 /**
  * Compiles `patterns` (already folded with `fold`, non-empty, distinct, no leading, trailing
- * or double spaces). `fold` maps a code unit to its folded unit, SKIP or SPACE.
+ * or double spaces). `fold` maps a code unit to its folded unit, SKIP or SPACE. `engine` picks
+ * who walks long texts: WebAssembly where the host has it ('auto'), or JavaScript.
  */
-export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, boundary?: BoundaryFilter): Automaton {
+export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, boundary?: BoundaryFilter, engine: LaneEngine = 'auto'): Automaton {
   // Alphabet: class 0 is "not in any pattern"; classes 1..A-1 are the folded units used.
   const symbolClass = new Uint16Array(0x10000);
   let classes = 1;
@@ -56,7 +57,8 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     nodeCount += s.length - l;
   }
 
-  if (nodeCount * A > 0x7fffffff) throw new RangeError(`catalogue too large to compile: ${nodeCount} states x ${A} symbols`);
+  // Targets are stored as byte offsets of their row (see below), which must fit an i32.
+  if (nodeCount * A * 4 > 0x7fffffff) throw new RangeError(`catalogue too large to compile: ${nodeCount} states x ${A} symbols`);
   const trie = new Int32Array(nodeCount * A);
   const trieOutput = new Int32Array(nodeCount).fill(-1);
   const endsInSpace = new Uint8Array(nodeCount);
@@ -139,22 +141,24 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     }
   }
 
-  // Pre-multiply targets by A (no multiplication in the loop) and flag targets that have an
-  // output with the sign bit (~row), so one load both steps and tests for a match.
+  // Store targets as the byte offset of their row (no multiplication in the loop; WebAssembly
+  // addresses bytes, JavaScript shifts by 2) and flag targets that have an output with the
+  // sign bit (~offset), so one load both steps and tests for a match.
+  const row = A * 4;
   for (let k = 0; k < delta.length; k++) {
     const v = delta[k];
-    delta[k] = matchHead[v] >= 0 ? ~(v * A) : v * A;
+    delta[k] = matchHead[v] >= 0 ? ~(v * row) : v * row;
   }
   // The fold as self-loops, never flagged (a match is reported once, when its last unit is
   // read): an ignored unit leaves the state as it is, and so does white space after a state
   // that ends in a space (runs collapse to one space). From the root, white space stays at the
   // root, since no pattern starts with a space.
   for (let u = 0; u < nodeCount; u++) {
-    delta[u * A + skipClass] = u * A;
-    if (spaceClass !== 0 && spaceEnded[u] === 1) delta[u * A + spaceClass] = u * A;
+    delta[u * A + skipClass] = u * row;
+    if (spaceClass !== 0 && spaceEnded[u] === 1) delta[u * A + spaceClass] = u * row;
   }
 
   const none = new Uint8Array(patterns.length);
   const filter = boundary ?? { needStart: none, needEnd: none, wordUnit: new Uint8Array(0x10000) };
-  return new LaneScanner({ patternLength, A, classOf, fold, delta, output, matchHead, dictNext, filter });
+  return new LaneScanner({ patternLength, A, classOf, fold, delta, output, matchHead, dictNext, filter }, engine);
 }

@@ -28,10 +28,34 @@ export interface CompiledDfa {
   classOf: Uint16Array;
   /** The fold the patterns were written in (for offsets: ignored units and space runs). */
   fold: Uint16Array;
-  /** Pre-multiplied targets; ~target when the target has an output. */
+  /** Targets as the byte offset of their row (row x A x 4); ~offset when it has an output. */
   delta: Int32Array;
   output: Int32Array;
   matchHead: Int32Array;
   dictNext: Int32Array;
   filter: BoundaryFilter;
+}
+
+/** Who walks the four lanes: WebAssembly where available ('auto'), or JavaScript. */
+export type LaneEngine = 'auto' | 'wasm' | 'js';
+
+/** Hits of one lane: where a walk reached a state with an output, and which state, in text order. */
+export interface Hits {
+  at: number[];
+  state_: number[];
+  /** Final state of the walk. */
+  state: number;
+  /** Index of the first run-on hit (those must start before the cut). */
+  inLane: number;
+}
+
+/** Walks the first `shortest` units of four lanes that start at `cut[0..3]`, each from the root. */
+export interface FourLanes {
+  /** The transition table this walker reads (it may live in WebAssembly memory). */
+  readonly delta: Int32Array;
+  walk(text: string, cut: readonly number[], shortest: number): { hits: Hits[]; states: number[] };
+}
+
+export function newHits(): Hits {
+  return { at: [], state_: [], state: 0, inLane: Infinity };
 }

@@ -2,37 +2,37 @@
 //
 // Why lanes: each step's table load depends on the previous step's result, so one walk
 // through the text is bound by load latency, not by work (measured: a single walk costs 1.15x
-// V8's case-insensitive RegExp on 1 MB, four lanes 0.8x). The text is cut into four
-// consecutive lanes walked in the same loop, each from the root; the CPU overlaps their loads.
-// A lane then runs on past its end, alone, until its state is the root again, so a name that
-// starts in it and ends in the next lane is still found; the next lane, which started at the
-// root, finds exactly the names that start in it, so the run-on keeps only names that start
-// before the cut. The lanes read the text from a typed array, filled block by block with
-// Buffer.write (a memcpy): `charCodeAt` checks the string's representation at every call,
-// which cost more than the automaton's own work (measured on 1 MB: 1.7 ms with charCodeAt,
-// 1.2 ms from the copy). Blocks keep the copy small (4 x 16K units) whatever the text's size.
+// V8's case-insensitive RegExp on 1 MB, four lanes 0.8x in JavaScript). The text is cut into
+// four consecutive lanes walked in the same loop, each from the root; the CPU overlaps their
+// loads. A lane then runs on past its end, alone, until its state is the root again, so a name
+// that starts in it and ends in the next lane is still found; the next lane, which started at
+// the root, finds exactly the names that start in it, so the run-on keeps only names that
+// start before the cut. The four-lane loop runs in WebAssembly where the host has it (no
+// bounds checks, no string access per character: about half the JavaScript loop's time), in
+// JavaScript otherwise; short walks (run-ons, short texts) are JavaScript.
 
 import { SKIP, SPACE } from './fold';
-import type { Automaton, CompiledDfa } from './automatonTypes';
+import type { Automaton, CompiledDfa, FourLanes, Hits, LaneEngine } from './automatonTypes';
+import { newHits } from './automatonTypes';
+import { JsFourLanes } from './jsLanes';
+import { wasmFourLanes } from './wasmLanes';
 
 const LANES = 4;
 /** Below this many code units per lane, one lane: cutting is not worth it. */
 const MIN_LANE = 16;
-/** Code units per lane copied at a time. */
-const BLOCK = 1 << 14;
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 
 export class LaneScanner implements Automaton {
-  /** Four blocks, lane after lane, and the same memory as bytes for Buffer.write. */
-  private readonly units = new Uint16Array(LANES * BLOCK);
-  private readonly bytes = typeof Buffer !== 'undefined' && LITTLE_ENDIAN ? Buffer.from(this.units.buffer) : undefined;
+  private readonly lanes: FourLanes;
+  /** Targets as byte offsets of rows: index = (offset >> 2) + class. */
+  private readonly delta: Int32Array;
 
-  constructor(private readonly dfa: CompiledDfa) {}
+  private readonly dfa: CompiledDfa;
 
-  /** Copies `text[from, from + length)` into block `lane`. */
-  private load(text: string, lane: number, from: number, length: number): void {
-    if (this.bytes) this.bytes.write(text.substring(from, from + length), lane * BLOCK * 2, length * 2, 'utf16le');
-    else for (let i = 0, at = lane * BLOCK; i < length; i++) this.units[at + i] = text.charCodeAt(from + i);
+  constructor(dfa: CompiledDfa, engine: LaneEngine = 'auto') {
+    this.lanes = (engine !== 'js' && wasmFourLanes(dfa, engine === 'wasm')) || new JsFourLanes(dfa);
+    this.delta = this.lanes.delta;
+    // The walker may hold its own copy of the table (WebAssembly memory): keep only that one.
+    this.dfa = { ...dfa, delta: this.delta };
   }
 
   get stateCount(): number {
@@ -57,13 +57,13 @@ export class LaneScanner implements Automaton {
 
   /** Walks `[from, to)` from `state`; stops early at the root when it is a run-on. */
   private walkOne(text: string, from: number, to: number, state: number, into?: Hits): Hits {
-    const { classOf, delta } = this.dfa;
+    const { classOf } = this.dfa;
+    const delta = this.delta;
     const hits = into ?? newHits();
     const runOn = into !== undefined;
-    if (!runOn) hits.inLane = Infinity;
-    else hits.inLane = hits.at.length;
+    hits.inLane = runOn ? hits.at.length : Infinity;
     for (let i = from; i < to; i++) {
-      state = delta[state + classOf[text.charCodeAt(i)]];
+      state = delta[(state >> 2) + classOf[text.charCodeAt(i)]];
       if (state < 0) {
         state = ~state;
         hits.at.push(i);
@@ -74,51 +74,19 @@ export class LaneScanner implements Automaton {
     return hits;
   }
 
-  /** The four lanes in one loop; each lane's hits and final state. */
+  /** The four lanes; each lane's hits and final state. */
   private walkFour(text: string, cut: number[]): Hits[] {
-    const { classOf, delta } = this.dfa;
-    const units = this.units;
-    const h0 = newHits();
-    const h1 = newHits();
-    const h2 = newHits();
-    const h3 = newHits();
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
     const shortest = Math.min(cut[1], cut[2] - cut[1], cut[3] - cut[2], cut[4] - cut[3]);
-    for (let from = 0; from < shortest; from += BLOCK) {
-      const length = Math.min(BLOCK, shortest - from);
-      for (let k = 0; k < LANES; k++) this.load(text, k, cut[k] + from, length);
-      const o0 = from;
-      const o1 = cut[1] + from;
-      const o2 = cut[2] + from;
-      const o3 = cut[3] + from;
-      for (let i = 0; i < length; i++) {
-        s0 = delta[s0 + classOf[units[i]]];
-        s1 = delta[s1 + classOf[units[BLOCK + i]]];
-        s2 = delta[s2 + classOf[units[2 * BLOCK + i]]];
-        s3 = delta[s3 + classOf[units[3 * BLOCK + i]]];
-        if ((s0 | s1 | s2 | s3) < 0) {
-          if (s0 < 0) s0 = hit(h0, o0 + i, s0);
-          if (s1 < 0) s1 = hit(h1, o1 + i, s1);
-          if (s2 < 0) s2 = hit(h2, o2 + i, s2);
-          if (s3 < 0) s3 = hit(h3, o3 + i, s3);
-        }
-      }
-    }
+    const { hits, states } = this.lanes.walk(text, cut, shortest);
     // Lanes differ in length by at most one unit: finish each alone.
-    const lanes = [h0, h1, h2, h3];
-    const states = [s0, s1, s2, s3];
     for (let k = 0; k < LANES; k++) {
-      const hits = lanes[k];
       const done = this.walkOne(text, cut[k] + shortest, cut[k + 1], states[k]);
-      hits.at.push(...done.at);
-      hits.state_.push(...done.state_);
-      hits.state = done.state;
-      hits.inLane = Infinity;
+      hits[k].at.push(...done.at);
+      hits[k].state_.push(...done.state_);
+      hits[k].state = done.state;
+      hits[k].inLane = Infinity;
     }
-    return lanes;
+    return hits;
   }
 
   /** Reports the patterns that end at `last` in `state`; only those starting before `before`. */
@@ -126,7 +94,7 @@ export class LaneScanner implements Automaton {
     const { A, output, matchHead, dictNext, patternLength } = this.dfa;
     const { needStart, needEnd, wordUnit } = this.dfa.filter;
     const n = text.length;
-    let h = matchHead[(state / A) | 0];
+    let h = matchHead[(state / (A * 4)) | 0];
     const wordAfter = last + 1 < n && wordUnit[text.charCodeAt(last + 1)] === 1;
     while (h >= 0) {
       const p = output[h];
@@ -158,25 +126,4 @@ export class LaneScanner implements Automaton {
       if (--remaining === 0) return j;
     }
   }
-}
-
-/** Where a lane's walk saw a state with an output: offsets and states, in text order. */
-interface Hits {
-  at: number[];
-  state_: number[];
-  /** Final state of the walk. */
-  state: number;
-  /** Index of the first run-on hit (those must start before the cut). */
-  inLane: number;
-}
-
-function newHits(): Hits {
-  return { at: [], state_: [], state: 0, inLane: Infinity };
-}
-
-function hit(hits: Hits, at: number, flagged: number): number {
-  const state = ~flagged;
-  hits.at.push(at);
-  hits.state_.push(state);
-  return state;
 }
