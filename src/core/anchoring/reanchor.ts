@@ -138,6 +138,9 @@ class ReanchorJob {
   private readonly mode: 'same' | 'diff' | 'quote';
   /** Shift of the last anchor found exactly, used as the expected shift of the next. */
   private delta = 0;
+  /** Quote search, second pass: anchors not placed, each with the next anchor that was (see recheckOne). */
+  private recheck: [number, number][] | undefined;
+  private nextRecheck = 0;
 
   constructor(
     private readonly anchors: readonly Anchor[],
@@ -152,7 +155,7 @@ class ReanchorJob {
   }
 
   get done(): boolean {
-    return this.next >= this.order.length;
+    return this.next >= this.order.length && (this.recheck === undefined || this.nextRecheck >= this.recheck.length);
   }
 
   /** Processes up to `count` anchors or until `ms` have passed; the diff of a large text is made in pieces too. */
@@ -169,8 +172,41 @@ class ReanchorJob {
     for (let k = 0; k < count && this.next < this.order.length; k++) {
       const i = this.order[this.next++];
       this.results[i] = this.one(this.anchors[i]);
-      if ((k & 63) === 63 && performance.now() - t0 >= ms) break;
+      if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
     }
+    if (this.mode !== 'quote' || this.next < this.order.length) return;
+    this.recheck ??= this.unplacedWithNextPlaced();
+    for (let k = 0; k < count && this.nextRecheck < this.recheck.length; k++) {
+      const [i, n] = this.recheck[this.nextRecheck++];
+      this.recheckOne(i, n);
+      if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
+    }
+  }
+
+  /** Anchors the first pass did not place, each paired with the next anchor (in start order) that it did. */
+  private unplacedWithNextPlaced(): [number, number][] {
+    const out: [number, number][] = [];
+    let placed = -1;
+    for (let k = this.order.length - 1; k >= 0; k--) {
+      const i = this.order[k];
+      const status = this.results[i].status;
+      if (status === 'anchored' || status === 'moved') placed = i;
+      else if (placed >= 0) out.push([i, placed]);
+    }
+    return out.reverse();
+  }
+
+  /**
+   * The first pass expected an anchor where the anchor before it moved; the one after it may
+   * have moved differently (text inserted or removed in between). Searched again where that one
+   * puts it, the result is kept only if it places the anchor.
+   */
+  private recheckOne(i: number, n: number): void {
+    const anchor = this.anchors[i];
+    const after = this.anchors[n];
+    const expectedStart = anchor.start + (this.results[n].anchor.start - after.start);
+    const result = reanchorByQuote(anchor, this.newText, { expectedStart, localOnly: this.options.localOnly });
+    if ((result.status === 'anchored' || result.status === 'moved') && (result.score ?? 1) >= MOVED_MIN) this.results[i] = result;
   }
 
   private one(anchor: Anchor): AnchorResult {
