@@ -138,9 +138,9 @@ class ReanchorJob {
   private readonly mode: 'same' | 'diff' | 'quote';
   /** Shift of the last anchor found exactly, used as the expected shift of the next. */
   private delta = 0;
-  /** Quote search, second pass: anchors not placed, each with the next anchor that was (see recheckOne). */
-  private recheck: [number, number][] | undefined;
-  private nextRecheck = 0;
+  /** Quote search, second pass, backwards: the position in `order`, and the next anchor placed after it. */
+  private back = -1;
+  private placedAfter = -1;
 
   constructor(
     private readonly anchors: readonly Anchor[],
@@ -150,12 +150,13 @@ class ReanchorJob {
   ) {
     this.results = new Array<AnchorResult>(anchors.length);
     this.mode = oldText === undefined ? 'quote' : oldText === newText ? 'same' : 'diff';
+    this.back = this.mode === 'quote' ? anchors.length - 1 : -1;
     this.order = anchors.map((_, i) => i);
     if (this.mode === 'quote') this.order.sort((a, b) => anchors[a].start - anchors[b].start || a - b);
   }
 
   get done(): boolean {
-    return this.next >= this.order.length && (this.recheck === undefined || this.nextRecheck >= this.recheck.length);
+    return this.next >= this.order.length && (this.mode !== 'quote' || this.back < 0);
   }
 
   /** Processes up to `count` anchors or until `ms` have passed; the diff of a large text is made in pieces too. */
@@ -175,25 +176,13 @@ class ReanchorJob {
       if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
     }
     if (this.mode !== 'quote' || this.next < this.order.length) return;
-    this.recheck ??= this.unplacedWithNextPlaced();
-    for (let k = 0; k < count && this.nextRecheck < this.recheck.length; k++) {
-      const [i, n] = this.recheck[this.nextRecheck++];
-      this.recheckOne(i, n);
+    // Backwards, so an anchor placed here helps the one before it.
+    for (let k = 0; k < count && this.back >= 0; k++) {
+      const i = this.order[this.back--];
+      if (!isPlaced(this.results[i]) && this.placedAfter >= 0) this.recheckOne(i, this.placedAfter);
+      if (isPlaced(this.results[i])) this.placedAfter = i;
       if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
     }
-  }
-
-  /** Anchors the first pass did not place, each paired with the next anchor (in start order) that it did. */
-  private unplacedWithNextPlaced(): [number, number][] {
-    const out: [number, number][] = [];
-    let placed = -1;
-    for (let k = this.order.length - 1; k >= 0; k--) {
-      const i = this.order[k];
-      const status = this.results[i].status;
-      if (status === 'anchored' || status === 'moved') placed = i;
-      else if (placed >= 0) out.push([i, placed]);
-    }
-    return out.reverse();
   }
 
   /**
@@ -206,7 +195,7 @@ class ReanchorJob {
     const after = this.anchors[n];
     const expectedStart = anchor.start + (this.results[n].anchor.start - after.start);
     const result = reanchorByQuote(anchor, this.newText, { expectedStart, localOnly: this.options.localOnly });
-    if ((result.status === 'anchored' || result.status === 'moved') && (result.score ?? 1) >= MOVED_MIN) this.results[i] = result;
+    if (isPlaced(result) && (result.score ?? 1) >= MOVED_MIN) this.results[i] = result;
   }
 
   private one(anchor: Anchor): AnchorResult {
@@ -218,6 +207,10 @@ class ReanchorJob {
     if (result.status === 'anchored' || result.status === 'moved') this.delta = result.anchor.start - anchor.start;
     return result;
   }
+}
+
+function isPlaced(r: AnchorResult): boolean {
+  return r.status === 'anchored' || r.status === 'moved';
 }
 
 function yieldToEventLoop(): Promise<void> {
