@@ -2,7 +2,7 @@ import type { Anchor } from '../model';
 import { CONTEXT_LENGTH, createAnchor } from './createAnchor';
 import { splitsSurrogatePair } from './normalize';
 import { computeDiff, DiffJob, DiffMap, type DiffOptions } from './diffMapping';
-import { loose, LooseText } from './quote/looseText';
+import { loose, LooseText, looseTextOf } from './quote/looseText';
 import { MOVED_MIN, reanchorByQuote, UNIQUE_QUOTE_MIN } from './quoteSearch';
 import { ContextMatcher, evidence } from './similarity';
 import type { AnchorResult } from './types';
@@ -141,6 +141,8 @@ class ReanchorJob {
   /** Quote search, second pass, backwards: the position in `order`, and the next anchor placed after it. */
   private back = -1;
   private placedAfter = -1;
+  /** For each position in `order`, the last anchor before it that the first pass placed (-1: none). */
+  private placedBefore: Int32Array | undefined;
 
   constructor(
     private readonly anchors: readonly Anchor[],
@@ -176,11 +178,13 @@ class ReanchorJob {
       if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
     }
     if (this.mode !== 'quote' || this.next < this.order.length) return;
+    this.placedBefore ??= this.placedBeforeEach();
     // Backwards, so an anchor placed here helps the one before it.
     for (let k = 0; k < count && this.back >= 0; k++) {
       const i = this.order[this.back--];
       if (!isPlaced(this.results[i]) && this.placedAfter >= 0) this.recheckOne(i, this.placedAfter);
-      if (isPlaced(this.results[i])) this.placedAfter = i;
+      if (!isPlaced(this.results[i]) && this.placedAfter >= 0) this.placeBetween(i, this.placedBefore[this.back + 1], this.placedAfter);
+      if (isPlaced(this.results[i]) || this.onItsWords(i)) this.placedAfter = i;
       if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
     }
   }
@@ -188,14 +192,59 @@ class ReanchorJob {
   /**
    * The first pass expected an anchor where the anchor before it moved; the one after it may
    * have moved differently (text inserted or removed in between). Searched again where that one
-   * puts it, the result is kept only if it places the anchor.
+   * went, the result is kept only if it places the anchor with some confidence. The one after
+   * may itself be only on its words (a far copy, flagged): two neighbours found with the same
+   * shift confirm each other, so it is searched again where this one went.
    */
   private recheckOne(i: number, n: number): void {
-    const anchor = this.anchors[i];
-    const after = this.anchors[n];
-    const expectedStart = anchor.start + (this.results[n].anchor.start - after.start);
-    const result = reanchorByQuote(anchor, this.newText, { expectedStart, localOnly: this.options.localOnly });
-    if (isPlaced(result) && (result.score ?? 1) >= MOVED_MIN) this.results[i] = result;
+    const result = this.searchWithShiftOf(i, n);
+    if (!result) return;
+    this.results[i] = result;
+    if (!isPlaced(this.results[n])) this.results[n] = this.searchWithShiftOf(n, i) ?? this.results[n];
+  }
+
+  private searchWithShiftOf(i: number, n: number): AnchorResult | undefined {
+    const expectedStart = this.anchors[i].start + (this.results[n].anchor.start - this.anchors[n].start);
+    const result = reanchorByQuote(this.anchors[i], this.newText, { expectedStart, localOnly: this.options.localOnly });
+    return isPlaced(result) && (result.score ?? 1) >= MOVED_MIN ? result : undefined;
+  }
+
+  private placedBeforeEach(): Int32Array {
+    const out = new Int32Array(this.order.length);
+    let last = -1;
+    this.order.forEach((i, k) => {
+      out[k] = last;
+      if (isPlaced(this.results[i])) last = i;
+    });
+    return out;
+  }
+
+  /**
+   * An anchor flagged on its own words (a far copy) between two placed neighbours: the words
+   * are where an alignment would put them if they occur once between the neighbours' new
+   * places and shifted no less than the one before and no more than the one after (or the
+   * reverse), as text inserted or removed on either side would shift them.
+   */
+  private placeBetween(i: number, p: number, n: number): void {
+    if (p < 0 || !this.onItsWords(i)) return;
+    const r = this.results[i];
+    const from = this.results[p].anchor.end;
+    const to = this.results[n].anchor.start;
+    if (r.anchor.start < from || r.anchor.end > to) return;
+    const shift = (k: number): number => this.results[k].anchor.start - this.anchors[k].start;
+    const s = r.anchor.start - this.anchors[i].start;
+    if (s < Math.min(shift(p), shift(n)) || s > Math.max(shift(p), shift(n))) return;
+    const lt = looseTextOf(this.newText);
+    const quote = loose(this.anchors[i].exact);
+    const first = lt.text.indexOf(quote, lt.toLoose(from));
+    if (first < 0 || lt.text.indexOf(quote, first + 1) < lt.toLoose(to) - quote.length + 1 && lt.text.indexOf(quote, first + 1) >= 0) return;
+    this.results[i] = { status: 'moved', anchor: r.anchor, score: r.score };
+  }
+
+  /** Flagged, but on the anchor's own words (layout aside): its place is a guess worth trying. */
+  private onItsWords(i: number): boolean {
+    const r = this.results[i];
+    return r.status === 'fuzzy' && loose(this.newText.slice(r.anchor.start, r.anchor.end)) === loose(this.anchors[i].exact);
   }
 
   private one(anchor: Anchor): AnchorResult {
