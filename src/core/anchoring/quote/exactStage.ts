@@ -20,7 +20,9 @@ const INTACT = 0.95;
 /** A copy with this many characters of its context intact on both sides is the same place. */
 const FAR_ADJACENT = 24;
 /** …or both sides of it agreeing this well (a character or two changed nearby, a renumbering). */
-const FAR_INTACT = 0.9;
+const FAR_INTACT = 1.01;
+/** The only copy of a quote, its context not trusted, is considered from this much evidence. */
+export const ONLY_COPY_MIN = 0.7;
 /** The old place wins unless the copy's context (prefix + suffix agreement) is better by more than this. */
 const GAP_MARGIN = 0.1;
 /** Near the expected place, the old place wins unless the copy's evidence is better by more than this. */
@@ -93,7 +95,7 @@ export function exactStage(q: QuoteSearch): AnchorResult | Scored[] {
  */
 function pickOccurrence(q: QuoteSearch, scored: Scored[]): Scored | AnchorResult | undefined {
   const eligible = scored.filter((c) => q.trusted(c.start, c.end, c.evidence));
-  if (eligible.length === 0) return scored.length === 1 && !q.short ? scored[0] : undefined;
+  if (eligible.length === 0) return scored.length === 1 && !q.short && scored[0].evidence >= ONLY_COPY_MIN ? scored[0] : undefined;
   const best = Math.max(...eligible.map((c) => c.evidence));
   const distance = (c: Scored): number => Math.abs(c.start - q.expected);
   const contenders = eligible.filter((c) => c.evidence >= best - TIE).sort((a, b) => distance(a) - distance(b));
