@@ -115,6 +115,20 @@ export interface Link extends AnnotationBase {
 
 export type Annotation = Claim | Stance | Note | Link;
 
+/**
+ * A link between two annotations that quotes no words of its own, so the phrase it would have sat on
+ * does not carry a second hover card. Stored in the sidecar's `annotations` list like the others but
+ * without `anchor` (after the anchored entries, by id); kept apart in memory (`Sidecar.links`), so
+ * every reader of `Annotation.anchor` stays as it is. `from` and `to` are annotation references.
+ */
+export type AnchorlessLink = Omit<Link, 'anchor'>;
+/** One entry of a sidecar's `annotations` list as written: anchored, or an anchorless link. */
+export type SidecarEntry = Annotation | AnchorlessLink;
+
+export function isAnchorless(entry: SidecarEntry): entry is AnchorlessLink {
+  return !('anchor' in entry) || (entry as { anchor?: unknown }).anchor === undefined;
+}
+
 /** Field order in sidecars and exports, per kind: fixed so that files diff minimally. */
 export const FIELD_ORDER: Record<AnnotationKind, readonly string[]> = {
   claim: ['id', 'kind', 'anchor', 'label', 'speaker', 'claimType', 'tags', 'note', 'author', 'created', 'modified', 'curatedFrom', 'supersededBy', 'review'],
@@ -137,12 +151,35 @@ export interface Sidecar {
   /** Absent in sidecars written before metadata existed (and then never added by a save). */
   metadata?: DocumentMetadata;
   annotations: Annotation[];
+  /** Anchorless links (absent in sidecars that have none, so those read and save unchanged). */
+  links?: AnchorlessLink[];
 }
+
+const compareIds = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Sort order in sidecars: by start offset, then id. */
 export function compareAnnotations(a: Annotation, b: Annotation): number {
-  return a.anchor.start - b.anchor.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.anchor.start - b.anchor.start || compareIds(a, b);
 }
+
+/** A sidecar's `annotations` list in written order: anchored by position, then anchorless links by id. */
+export function sidecarEntries(sidecar: Pick<Sidecar, 'annotations' | 'links'>): SidecarEntry[] {
+  return [...[...sidecar.annotations].sort(compareAnnotations), ...[...(sidecar.links ?? [])].sort(compareIds)];
+}
+
+/** Splits a written list back into anchored annotations and anchorless links. */
+export function splitEntries(entries: readonly SidecarEntry[]): { annotations: Annotation[]; links: AnchorlessLink[] } {
+  const annotations: Annotation[] = [];
+  const links: AnchorlessLink[] = [];
+  for (const e of entries) {
+    if (isAnchorless(e)) links.push(e);
+    else annotations.push(e);
+  }
+  return { annotations, links };
+}
+
+/** `{ links }` when there are any, else nothing: a sidecar without links keeps no `links` key. */
+export const linksPart = (links: readonly AnchorlessLink[] | undefined): { links?: AnchorlessLink[] } => (links?.length ? { links: [...links] } : {});
 
 export interface AnnotationRef {
   /** Document path relative to the workspace folder; undefined for `#id` (same document). */

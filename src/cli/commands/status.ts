@@ -18,6 +18,8 @@ export const statusCommand: CliCommand = {
     'result: anchored, moved, fuzzy (words changed: needs review), ambiguous (needs review) or orphaned',
     '(its words are gone; kept, to re-attach by hand). With --write, the updated selectors and the',
     "document's fingerprint are saved; annotations that need review are marked so in the sidecar.",
+    'A link between two annotations without words of its own has nothing to re-anchor: it is listed as',
+    '"no anchor", or "broken" with the end that names no annotation (kept, never dropped).',
     'Every annotation not anchored where it was gets a reason (code and text), the score of the match',
     '(0..1) and its candidate places (start, end, score; best first, at most 5). An ambiguous or',
     'orphaned annotation has no start and end (null in JSON): its stored offsets are no place.',
@@ -76,6 +78,7 @@ function printStatus({ documents, totals }: StatusResult, io: CliIo, indent: str
       const why = a.reason ? `  (${a.reason.text}${a.score !== undefined ? `; score ${a.score}` : ''})` : '';
       io.out(`${indent}  ${a.id}  ${a.kind.padEnd(6)}  ${a.status.padEnd(9)}  ${detail}${why}\n`);
     }
+    for (const l of d.links ?? []) io.out(`${indent}  ${l.id}  link    ${(l.broken ? 'broken' : 'no anchor').padEnd(9)}  ${l.from} ${l.relation} ${l.to}${l.broken ? `  (${l.broken})` : ''}\n`);
   }
   io.out(indent + ANCHOR_STATUSES.map((s) => `${totals[s]} ${s}`).join(', ') + '\n');
 }

@@ -1,6 +1,6 @@
-import { mergeAnnotations } from '../merge/mergeAnnotations';
+import { mergeSidecarEntries } from '../merge/mergeAnnotations';
 import { mergeMetadata, metadataPart } from '../merge/mergeMetadata';
-import { Annotation, Sidecar } from '../model';
+import { linksPart, Sidecar } from '../model';
 import { formatProblem } from '../problem';
 import { readSidecar } from '../store/readSidecar';
 import { writeSidecar } from '../store/writeSidecar';
@@ -53,7 +53,7 @@ export function mergeSidecarTexts(input: SidecarMergeInput): SidecarMergeResult 
   const t = read.theirs!;
   const b = read.base;
   const pick = <K extends 'document' | 'fingerprint' | 'schemaVersion'>(key: K): Sidecar[K] => (b && o[key] === b[key] ? t[key] : o[key]);
-  const merge = mergeAnnotations(b?.annotations ?? ([] as Annotation[]), o.annotations, t.annotations);
+  const merge = mergeSidecarEntries(b, o, t);
   const merged: Sidecar = {
     schemaVersion: pick('schemaVersion'),
     document: pick('document'),
@@ -62,6 +62,7 @@ export function mergeSidecarTexts(input: SidecarMergeInput): SidecarMergeResult 
     fingerprint: pick('fingerprint'),
     ...metadataPart(mergeMetadata(b?.metadata, o.metadata, t.metadata)),
     annotations: merge.annotations,
+    ...linksPart(merge.links),
   };
   const text = writeSidecar(merged, ours);
   return merge.conflicts.length ? { status: 'conflict', text, conflicts: merge.conflicts.sort() } : { status: 'clean', text };

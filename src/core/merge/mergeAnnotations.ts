@@ -1,19 +1,19 @@
 import { canonicalJson } from '../canonicalJson';
-import { Annotation } from '../model';
+import { AnchorlessLink, Annotation, linksPart, Sidecar, SidecarEntry } from '../model';
 
-export interface MergeResult {
-  annotations: Annotation[];
+export interface MergeResult<T extends SidecarEntry = Annotation> {
+  annotations: T[];
   /** Ids changed differently on both sides: `ours` was kept and marked for review. */
   conflicts: string[];
 }
 
-const same = (a: Annotation | undefined, b: Annotation | undefined) => canonicalJson(a) === canonicalJson(b);
+const same = (a: SidecarEntry | undefined, b: SidecarEntry | undefined) => canonicalJson(a) === canonicalJson(b);
 
 /**
  * What a person edits: every field but the anchor and the review entry, which re-anchoring rewrites
  * whenever the document's text changed. A deletion stands against a copy that was only re-anchored.
  */
-function edited(base: Annotation, other: Annotation): string[] {
+function edited(base: SidecarEntry, other: SidecarEntry): string[] {
   const b = base as unknown as Record<string, unknown>;
   const o = other as unknown as Record<string, unknown>;
   return [...new Set([...Object.keys(b), ...Object.keys(o)])].filter((k) => k !== 'anchor' && k !== 'review' && k !== 'modified' && canonicalJson(b[k]) !== canonicalJson(o[k]));
@@ -26,13 +26,13 @@ function edited(base: Annotation, other: Annotation): string[] {
  * with the other side's version described; deleted on one side and edited on the other keeps the
  * edited one, marked `review: conflict` naming the deletion and the edit, so nothing is silently lost.
  */
-export function mergeAnnotations(base: Annotation[], ours: Annotation[], theirs: Annotation[]): MergeResult {
-  const byId = (list: Annotation[]) => new Map(list.map((a) => [a.id, a]));
+export function mergeAnnotations<T extends SidecarEntry = Annotation>(base: readonly T[], ours: readonly T[], theirs: readonly T[]): MergeResult<T> {
+  const byId = (list: readonly T[]) => new Map(list.map((a) => [a.id, a]));
   const b = byId(base);
   const o = byId(ours);
   const t = byId(theirs);
   const ids = new Set([...o.keys(), ...t.keys(), ...b.keys()]);
-  const merged: Annotation[] = [];
+  const merged: T[] = [];
   const conflicts: string[] = [];
   for (const id of ids) {
     const [bv, ov, tv] = [b.get(id), o.get(id), t.get(id)];
@@ -44,23 +44,32 @@ export function mergeAnnotations(base: Annotation[], ours: Annotation[], theirs:
       if (ov) merged.push(ov);
     } else if (ov && tv) {
       conflicts.push(id);
-      merged.push({ ...ov, review: { status: 'conflict', reason: describeConflict(ov, tv) } });
+      merged.push({ ...ov, review: { status: 'conflict', reason: describeConflict(ov, tv) } } as T);
     } else {
       // Deleted on one side. Only re-anchored on the other: the deletion stands. Edited there: kept for a person to decide.
       const kept = (ov ?? tv)!;
       const fields = bv ? edited(bv, kept) : ['all'];
       if (!fields.length) continue;
       conflicts.push(id);
-      merged.push({ ...kept, review: { status: 'conflict', reason: `deleted on ${ov ? 'their' : 'our'} side, edited on ${ov ? 'ours' : 'theirs'} (${fields.join(', ')}); kept the edited version: delete it again, or remove this review entry to keep it` } });
+      merged.push({ ...kept, review: { status: 'conflict', reason: `deleted on ${ov ? 'their' : 'our'} side, edited on ${ov ? 'ours' : 'theirs'} (${fields.join(', ')}); kept the edited version: delete it again, or remove this review entry to keep it` } } as T);
     }
   }
   return { annotations: merged, conflicts };
 }
 
-function describeConflict(ours: Annotation, theirs: Annotation): string {
+function describeConflict(ours: SidecarEntry, theirs: SidecarEntry): string {
   const o = ours as unknown as Record<string, unknown>;
   const t = theirs as unknown as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(o), ...Object.keys(t)])].filter((k) => k !== 'modified' && canonicalJson(o[k]) !== canonicalJson(t[k]));
   const theirsValues = fields.map((k) => `${k}: ${JSON.stringify(t[k] ?? null)}`).join('; ');
   return `changed on both sides; kept ours, theirs had ${theirsValues || 'only a different modified time'}`;
+}
+
+type Entries = Pick<Sidecar, 'annotations' | 'links'>;
+
+/** Both lists of a sidecar merged the same way: anchored annotations, and anchorless links (`links` only when any). */
+export function mergeSidecarEntries(base: Entries | undefined, ours: Entries, theirs: Entries | undefined): { annotations: Annotation[]; links?: AnchorlessLink[]; conflicts: string[] } {
+  const anchored = mergeAnnotations(base?.annotations ?? [], ours.annotations, theirs?.annotations ?? []);
+  const links = mergeAnnotations<AnchorlessLink>(base?.links ?? [], ours.links ?? [], theirs?.links ?? []);
+  return { annotations: anchored.annotations, ...linksPart(links.annotations), conflicts: [...anchored.conflicts, ...links.conflicts] };
 }

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonicalJson';
-import { Annotation } from '../model';
+import { AnchorlessLink, Annotation, linksPart } from '../model';
 import { applyAnchoring } from '../workspace/anchorSidecar';
 import { DocumentAnnotations, LiveAnnotation } from '../workspace/documentAnnotations';
 
@@ -16,6 +16,9 @@ export interface UndoRecord {
   before: readonly LiveAnnotation[];
   /** …and right after it. */
   after: readonly LiveAnnotation[];
+  /** The anchorless links right before and after (absent: the change touched none). */
+  linksBefore?: readonly AnchorlessLink[];
+  linksAfter?: readonly AnchorlessLink[];
 }
 
 /** Takes back the change `record` describes in `model`, whose document text is now `text`. Returns the ids it put back or removed. */
@@ -45,11 +48,31 @@ export function undoChange(model: DocumentAnnotations, record: UndoRecord, text:
   }
   // The identical text as "old text": anchors made from current spans are checked in place, the
   // restored ones are searched for by quote.
-  const anchored = applyAnchoring({ ...current, annotations }, text, text);
+  const links = undoLinks(current.links ?? [], record.linksBefore ?? [], record.linksAfter ?? [], touched);
+  const anchored = applyAnchoring({ ...current, annotations, ...linksPart(links) }, text, text);
+  if (!links.length) delete anchored.sidecar.links;
   model.reset(anchored.sidecar, anchored.outcomes, true);
   return touched;
 }
 
 function sameSpan(a: LiveAnnotation, b: LiveAnnotation): boolean {
   return a.span?.start === b.span?.start && a.span?.end === b.span?.end;
+}
+
+/** The same for anchorless links, which have no place: added ones go, deleted ones come back, edited ones get their old fields. */
+function undoLinks(current: AnchorlessLink[], before: readonly AnchorlessLink[], after: readonly AnchorlessLink[], touched: string[]): AnchorlessLink[] {
+  const b = new Map(before.map((l) => [l.id, l]));
+  const a = new Map(after.map((l) => [l.id, l]));
+  let links = current;
+  for (const id of new Set([...b.keys(), ...a.keys()])) {
+    const [was, now] = [b.get(id), a.get(id)];
+    if (was && now && canonicalJson(was) === canonicalJson(now)) continue;
+    const here = links.some((l) => l.id === id);
+    if (!was) links = links.filter((l) => l.id !== id);
+    else if (!now) links = here ? links : [...links, was];
+    else if (here) links = links.map((l) => (l.id === id ? was : l));
+    else continue;
+    touched.push(id);
+  }
+  return links;
 }

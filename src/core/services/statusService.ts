@@ -1,11 +1,12 @@
 import { type Candidate, reanchorByQuote } from '../anchoring';
-import { Anchor, ANCHOR_STATUSES, AnnotationKind, AnchorStatus } from '../model';
+import { Anchor, ANCHOR_STATUSES, AnnotationKind, AnchorStatus, LinkRelation } from '../model';
 import { stat } from 'node:fs/promises';
 import { CancelledError, TaskControl, throwIfCancelled } from '../ports/progress';
 import { Problem } from '../problem';
 import { SidecarStore } from '../store/sidecarStore';
 import { candidatePlaces } from '../workspace/anchorReason';
 import { AnchorOutcome } from '../workspace/anchorSidecar';
+import { annotationIds, brokenLinkEnd } from '../workspace/checkReferences';
 import { anchorDocuments, DocumentReport } from './common/anchorDocuments';
 import { selectDocuments } from './common/selectDocuments';
 import { cwdOf, gitOf, WorkspaceTarget } from './common/workspaceTarget';
@@ -37,6 +38,16 @@ export interface StatusDocument {
   saved?: string;
   problems: Problem[];
   annotations: StatusAnnotation[];
+  /** Anchorless links (nothing to re-anchor), only when the sidecar has some; `broken` says which end is gone. */
+  links?: StatusLink[];
+}
+
+export interface StatusLink {
+  id: string;
+  from: string;
+  to: string;
+  relation: LinkRelation;
+  broken?: string;
 }
 
 export interface StatusResult {
@@ -52,6 +63,7 @@ export async function annotationStatus(options: StatusOptions, control?: TaskCon
   const totals = Object.fromEntries(ANCHOR_STATUSES.map((s) => [s, 0])) as Record<AnchorStatus, number>;
   const documents: StatusDocument[] = [];
   let ok = !reports.some((r) => r.problems.some((p) => p.severity === 'error'));
+  const ids = annotationIds(reports.map((r) => r.loaded));
   for (const report of reports) {
     const saved = options.write && report.anchored ? await save(options, store, report) : undefined;
     if (saved?.refused) ok = false;
@@ -64,7 +76,11 @@ export async function annotationStatus(options: StatusOptions, control?: TaskCon
       const more = reason ? { reason, score: places === candidates ? score : (places?.[0]?.score ?? 0), candidates: places } : {};
       return { ...rest, kind: annotation.kind, exact: annotation.anchor.exact, start: placed ? annotation.anchor.start : null, end: placed ? annotation.anchor.end : null, ...more };
     });
-    documents.push({ document: report.documentPath, sidecar: report.loaded.name, usedOldText: report.anchored?.usedOldText ?? false, saved: saved?.text, problems: report.problems, annotations });
+    const links = (report.loaded.read.sidecar?.links ?? []).map(({ id, from, to, relation }): StatusLink => {
+      const broken = [from, to].map((ref) => brokenLinkEnd(ref, report.documentPath, ids)).find(Boolean);
+      return { id, from, to, relation, ...(broken ? { broken } : {}) };
+    });
+    documents.push({ document: report.documentPath, sidecar: report.loaded.name, usedOldText: report.anchored?.usedOldText ?? false, saved: saved?.text, problems: report.problems, annotations, ...(links.length ? { links } : {}) });
   }
   return { documents, totals, ok };
 }

@@ -37,6 +37,6 @@ export async function validateSidecars(options: ValidateOptions, control?: TaskC
   problems.push(...checkReferences(reports.map((r) => r.loaded), entities.ids));
 
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const annotations = reports.reduce((n, r) => n + (r.loaded.read.sidecar?.annotations.length ?? 0), 0);
+  const annotations = reports.reduce((n, r) => n + (r.loaded.read.sidecar?.annotations.length ?? 0) + (r.loaded.read.sidecar?.links?.length ?? 0), 0);
   return { files: reports.map((r) => r.loaded.name), annotations, errors, warnings: problems.length - errors, problems };
 }

@@ -1,4 +1,4 @@
-import { Annotation, DocumentMetadata, SCHEMA_VERSION, Sidecar } from '../model';
+import { DocumentMetadata, isAnchorless, linksPart, SCHEMA_VERSION, Sidecar, SidecarEntry, splitEntries } from '../model';
 import { Problem } from '../problem';
 import { problemAtPath } from '../yaml/locate';
 import { parseBlockSubset } from '../yaml/blockSubset';
@@ -80,7 +80,7 @@ export function readWithDocument(text: string, file: string): SidecarRead {
 
   const problems = validateSidecar(doc, lines, raw, file);
   const sidecar = salvage(raw, problems);
-  problems.push(...semanticProblems(sidecar, parsed, file));
+  problems.push(...semanticProblems(sidecar, parsed, file, Array.isArray(raw.annotations) ? raw.annotations : []));
   const writable = !problems.some((p) => p.severity === 'error');
   return { sidecar, problems, writable, parsed };
 }
@@ -102,7 +102,8 @@ function salvage(raw: Record<string, unknown>, problems: Problem[]): Sidecar | u
     const m = /^\/annotations\/(\d+)/.exec(p.pointer ?? '');
     if (m) badIndexes.add(Number(m[1]));
   }
-  const annotations = (raw.annotations as Annotation[]).filter((a, i) => !badIndexes.has(i) && a !== null && typeof a === 'object');
+  const entries = (raw.annotations as SidecarEntry[]).filter((a, i) => !badIndexes.has(i) && a !== null && typeof a === 'object');
+  const { annotations, links } = splitEntries(entries);
   const metadataOk = raw.metadata !== null && typeof raw.metadata === 'object' && !Array.isArray(raw.metadata) && !problems.some((p) => p.pointer?.startsWith('/metadata'));
   return {
     schemaVersion: typeof raw.schemaVersion === 'number' ? raw.schemaVersion : SCHEMA_VERSION,
@@ -110,6 +111,7 @@ function salvage(raw: Record<string, unknown>, problems: Problem[]): Sidecar | u
     fingerprint: typeof raw.fingerprint === 'string' ? raw.fingerprint : '',
     ...(metadataOk ? { metadata: raw.metadata as DocumentMetadata } : {}),
     annotations,
+    ...linksPart(links),
   };
 }
 
@@ -120,20 +122,27 @@ function hasSemanticProblems(sidecar: Sidecar): boolean {
     if (seen.has(a.id) || a.anchor.end < a.anchor.start) return true;
     seen.add(a.id);
   }
+  for (const l of sidecar.links ?? []) {
+    if (seen.has(l.id)) return true;
+    seen.add(l.id);
+  }
   return false;
 }
 
-function semanticProblems(sidecar: Sidecar | undefined, parsed: ParsedYaml, file: string): Problem[] {
+function semanticProblems(sidecar: Sidecar | undefined, parsed: ParsedYaml, file: string, listed: unknown[]): Problem[] {
   if (!sidecar) return [];
   const problems: Problem[] = [];
   const pathProblem = checkRelativeDocumentPath(sidecar.document);
   if (pathProblem) problems.push(problemAtPath(file, parsed.doc, parsed.lines, '/document', pathProblem));
   const seen = new Map<string, number>();
-  sidecar.annotations.forEach((a, i) => {
+  // Indexes as in the file (salvage keeps the very objects), where anchorless links follow the anchored entries.
+  [...sidecar.annotations, ...(sidecar.links ?? [])].forEach((a) => {
+    const i = listed.indexOf(a);
     const first = seen.get(a.id);
     if (first !== undefined) {
       problems.push(problemAtPath(file, parsed.doc, parsed.lines, `/annotations/${i}/id`, `duplicate id '${a.id}' (first used by annotations[${first}])`));
     } else seen.set(a.id, i);
+    if (isAnchorless(a)) return;
     if (a.anchor.end < a.anchor.start) {
       problems.push(problemAtPath(file, parsed.doc, parsed.lines, `/annotations/${i}/anchor/end`, `anchor end ${a.anchor.end} is before start ${a.anchor.start}`));
     }

@@ -48,16 +48,20 @@ const metadataFields: Record<(typeof METADATA_FIELD_ORDER)[number], object> = {
   language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 language tag, e.g. en or zh-Hant.' },
 };
 
+const annotationRef = { type: 'string', pattern: '^[^#]*#[0-9a-z][0-9a-z-]{2,31}$', description: 'an annotation reference, `path#id` or `#id` (a link without an anchor joins two annotations; one with an entity end needs an anchor).' };
+
 function kindSchema(kind: (typeof ANNOTATION_KINDS)[number]): object {
   const fields = { ...commonFields, kind: { const: kind }, ...kindFields[kind] };
   const properties = Object.fromEntries(FIELD_ORDER[kind].map((key) => [key, fields[key as keyof typeof fields]]));
-  const optional = new Set(['tags', 'note', 'review', 'curatedFrom', 'supersededBy']);
+  // Only a link may go without an anchor (it then quotes nothing and joins two annotations).
+  const optional = new Set(['tags', 'note', 'review', 'curatedFrom', 'supersededBy', ...(kind === 'link' ? ['anchor'] : [])]);
   return {
     type: 'object',
     title: kind,
     additionalProperties: false,
     required: FIELD_ORDER[kind].filter((key) => !optional.has(key)),
     properties,
+    ...(kind === 'link' ? { if: { not: { required: ['anchor'] } }, then: { properties: { from: annotationRef, to: annotationRef } } } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { mergeAnnotations } from '../merge/mergeAnnotations';
+import { mergeSidecarEntries } from '../merge/mergeAnnotations';
 import { mergeMetadata, metadataPart } from '../merge/mergeMetadata';
-import { SCHEMA_VERSION, Sidecar } from '../model';
+import { linksPart, SCHEMA_VERSION, Sidecar } from '../model';
 import { FileSystem, readText } from '../ports/fileSystem';
 import { Problem } from '../problem';
 import { checkContained } from '../safety/containment';
@@ -82,10 +82,11 @@ export class SidecarStore {
         if (current !== base.text) {
           const onDisk = current === undefined ? undefined : readUntrusted(current, this.displayName(base.file));
           if (onDisk && !onDisk.writable) return { kind: 'refused', problems: onDisk.problems };
-          const merge = mergeAnnotations(base.read.sidecar?.annotations ?? [], sidecar.annotations, onDisk?.sidecar?.annotations ?? []);
+          const merge = mergeSidecarEntries(base.read.sidecar, sidecar, onDisk?.sidecar);
           const metadata = mergeMetadata(base.read.sidecar?.metadata, sidecar.metadata, onDisk?.sidecar?.metadata);
-          const merged: Sidecar = { ...sidecar, ...metadataPart(metadata), annotations: merge.annotations };
+          const merged: Sidecar = { ...sidecar, ...metadataPart(metadata), annotations: merge.annotations, ...linksPart(merge.links) };
           if (!metadata) delete merged.metadata;
+          if (!merge.links) delete merged.links;
           const mergedText = writeSidecar(merged, current);
           const read = this.checkWritten(mergedText, base.file);
           await lock.verify();

@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { Annotation, ANCHOR_FIELD_ORDER, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar } from '../model';
+import { ANCHOR_FIELD_ORDER, FIELD_ORDER, REVIEW_FIELD_ORDER, Sidecar, SidecarEntry } from '../model';
 import { parseBlockSubset, PlainValue } from '../yaml/blockSubset';
 import { clonePlain, layoutOf, rememberLayout } from '../yaml/layoutCache';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
@@ -15,7 +15,7 @@ import { keysWritten, Ordered, orderedAnnotation, orderedMetadata, reorder, seqN
 
 const SEQ_HEAD = 'annotations:\n';
 
-export function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previous: string): string | undefined {
+export function spliceSidecar(sidecar: Sidecar, annotations: SidecarEntry[], previous: string): string | undefined {
   const layout = layoutOf(previous);
   if (!layout || !keysWritten(layout.keyStart.keys())) return undefined;
   const seqStart = layout.keyStart.get('annotations')!;
@@ -98,7 +98,7 @@ export function spliceSidecar(sidecar: Sidecar, annotations: Annotation[], previ
 }
 
 /** Whether the whole-Document path would leave this annotation's node as it is: same fields, order and values. */
-function sameAnnotation(a: Annotation, plain: Record<string, PlainValue>): boolean {
+function sameAnnotation(a: SidecarEntry, plain: Record<string, PlainValue>): boolean {
   const record = a as unknown as Record<string, unknown>;
   const keys = Object.keys(plain);
   let k = 0;

@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { Annotation, compareAnnotations, Sidecar } from '../model';
+import { Sidecar, SidecarEntry, sidecarEntries } from '../model';
 import { PARSE_OPTIONS } from '../yaml/safeYaml';
 import { spliceSidecar } from './spliceSidecar';
 import { mapNode, orderedAnnotation, orderedMetadata, reorder, seqNode, setMetadata, setNode, setScalar, TOP_LEVEL_ORDER, updateMap } from './yamlNodes';
@@ -12,7 +12,7 @@ export { orderedAnnotation, orderedMetadata } from './yamlNodes';
  * unchanged annotations keep their exact lines and comments, changed ones change only where they differ.
  */
 export function writeSidecar(sidecar: Sidecar, previousText?: string): string {
-  const annotations = [...sidecar.annotations].sort(compareAnnotations);
+  const annotations = sidecarEntries(sidecar);
   if (previousText !== undefined) {
     const spliced = spliceSidecar(sidecar, annotations, previousText);
     if (spliced !== undefined) return spliced;
@@ -22,10 +22,10 @@ export function writeSidecar(sidecar: Sidecar, previousText?: string): string {
 
 /** writeSidecar through a whole `yaml` Document only: the reference the fast path must equal. */
 export function writeSidecarWithDocument(sidecar: Sidecar, previousText?: string): string {
-  return writeWithDocument(sidecar, [...sidecar.annotations].sort(compareAnnotations), previousText);
+  return writeWithDocument(sidecar, sidecarEntries(sidecar), previousText);
 }
 
-function writeWithDocument(sidecar: Sidecar, annotations: Annotation[], previousText: string | undefined): string {
+function writeWithDocument(sidecar: Sidecar, annotations: SidecarEntry[], previousText: string | undefined): string {
   const doc = previousText !== undefined ? reusableDocument(previousText) : undefined;
   if (!doc) return freshDocument(sidecar, annotations).toString(STRINGIFY_OPTIONS);
 
@@ -59,7 +59,7 @@ function reusableDocument(text: string): Document | undefined {
   return doc;
 }
 
-function freshDocument(sidecar: Sidecar, annotations: Annotation[]): Document {
+function freshDocument(sidecar: Sidecar, annotations: SidecarEntry[]): Document {
   const doc = new Document();
   const root = new YAMLMap();
   root.items.push(

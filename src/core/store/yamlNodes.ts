@@ -1,7 +1,7 @@
 // The `yaml` nodes a sidecar is written with: the fixed key order, and in-place updates that keep
 // every node (and comment) whose value did not change. Shared by the whole-Document writer and the fast path.
 import { isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { ANCHOR_FIELD_ORDER, Annotation, DocumentMetadata, FIELD_ORDER, METADATA_FIELD_ORDER, REVIEW_FIELD_ORDER } from '../model';
+import { ANCHOR_FIELD_ORDER, DocumentMetadata, SidecarEntry, FIELD_ORDER, METADATA_FIELD_ORDER, REVIEW_FIELD_ORDER } from '../model';
 import { styledScalar } from './yamlStyle';
 
 export type Plain = string | number | boolean | Plain[] | { [key: string]: Plain };
@@ -48,7 +48,7 @@ export function seqNode(items: Ordered[]): YAMLSeq {
 }
 
 /** The annotation as key/value pairs in the fixed field order, without absent fields. */
-export function orderedAnnotation(a: Annotation): Ordered {
+export function orderedAnnotation(a: SidecarEntry): Ordered {
   const record = a as unknown as Record<string, unknown>;
   const out: Ordered = [];
   for (const key of FIELD_ORDER[a.kind]) {

@@ -2,7 +2,7 @@ import { createAnchor } from '../anchoring/createAnchor';
 import { metadataPart } from '../merge/mergeMetadata';
 import { applyEdits } from '../anchoring/incremental';
 import type { Span, TextChange } from '../anchoring/types';
-import { Annotation, AnchorStatus, compareAnnotations, Sidecar } from '../model';
+import { AnchorlessLink, Annotation, AnchorStatus, compareAnnotations, linksPart, Sidecar } from '../model';
 import { LoadedSidecar } from '../store/sidecarStore';
 import { AnchorOutcome } from './anchorSidecar';
 
@@ -22,6 +22,8 @@ export interface LiveAnnotation {
  */
 export class DocumentAnnotations {
   private items: LiveAnnotation[] = [];
+  /** Anchorless links: no span to follow, kept as they are until changed or deleted. */
+  private linkItems: AnchorlessLink[] = [];
   /** True when something changed that the sidecar does not have yet. */
   dirty = false;
   /** Bumped on every change, so views can tell whether they are current. */
@@ -42,6 +44,7 @@ export class DocumentAnnotations {
       return { annotation, status, was: outcome?.was, span: placed ? { start: annotation.anchor.start, end: annotation.anchor.end } : undefined };
     });
     this.items.sort((a, b) => compareAnnotations(a.annotation, b.annotation));
+    this.linkItems = [...(sidecar.links ?? [])];
     this.dirty = dirty;
     this.version++;
   }
@@ -55,7 +58,30 @@ export class DocumentAnnotations {
   }
 
   ids(): Set<string> {
-    return new Set(this.items.map((i) => i.annotation.id));
+    return new Set([...this.items.map((i) => i.annotation.id), ...this.linkItems.map((l) => l.id)]);
+  }
+
+  /** The anchorless links of this document. */
+  links(): readonly AnchorlessLink[] {
+    return this.linkItems;
+  }
+
+  getLink(id: string): AnchorlessLink | undefined {
+    return this.linkItems.find((l) => l.id === id);
+  }
+
+  /** Adds an anchorless link, or replaces the one with its id. */
+  putLink(link: AnchorlessLink): void {
+    this.linkItems = [...this.linkItems.filter((l) => l.id !== link.id), link];
+    this.changedItems();
+  }
+
+  removeLink(id: string): AnchorlessLink | undefined {
+    const link = this.getLink(id);
+    if (!link) return undefined;
+    this.linkItems = this.linkItems.filter((l) => l !== link);
+    this.changedItems();
+    return link;
   }
 
   /** Adds a new annotation placed at `span`. */
@@ -147,7 +173,7 @@ export class DocumentAnnotations {
       return { ...annotation, anchor: createAnchor(text, span.start, span.end) };
     });
     const base = this.base.read.sidecar;
-    return { schemaVersion: base?.schemaVersion ?? 1, document: this.documentPath, fingerprint, ...metadataPart(base?.metadata), annotations };
+    return { schemaVersion: base?.schemaVersion ?? 1, document: this.documentPath, fingerprint, ...metadataPart(base?.metadata), annotations, ...linksPart(this.linkItems) };
   }
 
   /** After a successful save: the saved annotations become the new base, anchored where they are. */
@@ -159,6 +185,8 @@ export class DocumentAnnotations {
       if (annotation) item.annotation = annotation;
       if (item.span && item.status === 'moved') item.status = 'anchored';
     }
+    const savedLinks = new Map((saved.links ?? []).map((l) => [l.id, l]));
+    this.linkItems = this.linkItems.map((l) => savedLinks.get(l.id) ?? l);
     this.dirty = false;
     this.version++;
   }

@@ -17,7 +17,7 @@ export function compileSchema(schema: object): CompiledSchema {
   let validate: ValidateFunction | undefined;
   const compiled = (): ValidateFunction => {
     if (!validate) {
-      const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+      const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
       ajv.addFormat('date-time', DATE_TIME);
       ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
       validate = ajv.compile(schema);
@@ -48,6 +48,12 @@ function toProblem(e: ErrorObject, doc: Document, lines: LineCounter, file: stri
       return problemAtPath(file, doc, lines, e.instancePath, `${describe(where)} must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`);
     case 'const':
       return problemAtPath(file, doc, lines, e.instancePath, `${describe(where)} must be '${e.params.allowedValue}'`);
+    case 'pattern': {
+      // A pattern says little to a person; the schema's description says what is expected.
+      const description = (e.parentSchema as { description?: string } | undefined)?.description;
+      if (description) return problemAtPath(file, doc, lines, e.instancePath, `${describe(where)} '${String(e.data)}' must be ${description.replace(/\.$/, '')}`);
+      return problemAtPath(file, doc, lines, e.instancePath, `${describe(where)} ${e.message ?? 'is invalid'}`);
+    }
     default:
       return problemAtPath(file, doc, lines, e.instancePath, `${describe(where)} ${e.message ?? 'is invalid'}`);
   }

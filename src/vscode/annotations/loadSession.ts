@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { fingerprint } from '../../core/anchoring/fingerprint';
 import { normalizeText } from '../../core/anchoring/normalize';
-import { mergeAnnotations } from '../../core/merge/mergeAnnotations';
+import { mergeSidecarEntries } from '../../core/merge/mergeAnnotations';
 import { FileSystem } from '../../core/ports/fileSystem';
 import { Git } from '../../core/ports/git';
 import { LoadedSidecar } from '../../core/store/sidecarStore';
@@ -40,8 +40,8 @@ async function textForFingerprint(blobId: string, documentFile: string, fs: File
  */
 export function mergeFromDisk(model: DocumentAnnotations, theirs: LoadedSidecar, editorText: string): string[] {
   const ours = model.toSidecar(editorText, model.base.read.sidecar?.fingerprint ?? '');
-  const merged = mergeAnnotations(model.base.read.sidecar?.annotations ?? [], ours.annotations, theirs.read.sidecar?.annotations ?? []);
-  const anchored = applyAnchoring({ ...ours, annotations: merged.annotations }, editorText, undefined);
+  const merged = mergeSidecarEntries(model.base.read.sidecar, ours, theirs.read.sidecar);
+  const anchored = applyAnchoring({ ...ours, annotations: merged.annotations, links: merged.links }, editorText, undefined);
   model.base = theirs;
   model.reset(anchored.sidecar, anchored.outcomes, true);
   return merged.conflicts;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fingerprint } from '../../core/anchoring/fingerprint';
 import { normalizeText } from '../../core/anchoring/normalize';
 import { canonicalJson } from '../../core/canonicalJson';
-import { mergeAnnotations } from '../../core/merge/mergeAnnotations';
+import { mergeSidecarEntries } from '../../core/merge/mergeAnnotations';
 import { formatProblem } from '../../core/problem';
 import { readSidecar } from '../../core/store/readSidecar';
 import { LoadedSidecar, SaveOutcome } from '../../core/store/sidecarStore';
@@ -63,8 +63,8 @@ export async function writeSessionSidecar(host: SessionHost, session: Session, t
     const document = documentOf(session);
     const now = document ? normalizedText(document) : text;
     const ours = model.toSidecar(now, sidecar.fingerprint);
-    const merged = mergeAnnotations(sidecar.annotations, ours.annotations, outcome.sidecar.annotations);
-    const anchored = applyAnchoring({ ...ours, annotations: merged.annotations }, now, undefined);
+    const merged = mergeSidecarEntries(sidecar, ours, outcome.sidecar);
+    const anchored = applyAnchoring({ ...ours, annotations: merged.annotations, links: merged.links }, now, undefined);
     model.base = base;
     model.reset(anchored.sidecar, anchored.outcomes, true);
   } else if (outcome.kind === 'merged') {

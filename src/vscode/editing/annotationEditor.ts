@@ -119,8 +119,9 @@ export class AnnotationEditor {
       throw new Error(`${session.store.displayName(session.model.base.file)} has errors and is not written until they are fixed (see the Problems panel)`);
     }
     const before = session.model.snapshot();
+    const linksBefore = [...session.model.links()];
     mutate();
-    this.undoStack.push({ uri: session.uri, label, before, after: session.model.snapshot() });
+    this.undoStack.push({ uri: session.uri, label, before, after: session.model.snapshot(), linksBefore, linksAfter: [...session.model.links()] });
     await this.service.persist(session);
     this.service.notify(session);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AnchorlessLink } from '../../core/model';
 import type { LiveAnnotation } from '../../core/workspace/documentAnnotations';
 import { ContextKeys } from '../commandIds';
 
@@ -9,6 +10,9 @@ export interface UndoEntry {
   /** The document's annotations right before and right after the change (see core/safety/undoChange). */
   before: LiveAnnotation[];
   after: LiveAnnotation[];
+  /** The anchorless links right before and after. */
+  linksBefore?: readonly AnchorlessLink[];
+  linksAfter?: readonly AnchorlessLink[];
 }
 
 const LIMIT = 50;
