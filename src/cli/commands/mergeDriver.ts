@@ -38,10 +38,12 @@ export const mergeDriverCommand: CliCommand = {
     }
     if (result.text !== ours) await nodeFileSystem.writeAtomic(oursFile, result.text);
     if (result.status === 'conflict') {
-      const n = result.conflicts.length;
+      const deleted = new Set(result.deletedEdited);
+      const both = result.conflicts.filter((id) => !deleted.has(id));
+      const count = (ids: readonly string[], what: string) => `${ids.length} annotation${ids.length === 1 ? '' : 's'} ${what} (${ids.join(', ')})`;
+      const parts = [both.length ? `${count(both, 'changed on both sides')}: kept ours, theirs described` : '', deleted.size ? `${count(result.deletedEdited, 'deleted on one side and edited on the other')}: kept the edited version` : ''];
       io.err(
-        `policy-annotator merge-driver: ${name}: ${n} annotation${n === 1 ? '' : 's'} changed on both sides (${result.conflicts.join(', ')}): ` +
-          `kept ours, marked 'review: conflict' with theirs described.\n` +
+        `policy-annotator merge-driver: ${name}: ${parts.filter(Boolean).join('; ')}; each marked 'review: conflict'.\n` +
           `  Run 'policy-annotator validate' to see them, settle each (remove its review entry), then 'git add ${name}'.\n`,
       );
       return 1;

@@ -10,7 +10,7 @@ import { writeSidecar } from '../store/writeSidecar';
 export type SidecarMergeResult =
   | { status: 'clean'; text: string }
   /** Valid YAML; each id in `conflicts` carries `review: {status: conflict, reason}`. */
-  | { status: 'conflict'; text: string; conflicts: string[] }
+  | { status: 'conflict'; text: string; conflicts: string[]; deletedEdited: string[] }
   /** Nothing could be merged safely; the caller must leave `ours` untouched. */
   | { status: 'failed'; reason: string };
 
@@ -65,5 +65,5 @@ export function mergeSidecarTexts(input: SidecarMergeInput): SidecarMergeResult 
     ...linksPart(merge.links),
   };
   const text = writeSidecar(merged, ours);
-  return merge.conflicts.length ? { status: 'conflict', text, conflicts: merge.conflicts.sort() } : { status: 'clean', text };
+  return merge.conflicts.length ? { status: 'conflict', text, conflicts: merge.conflicts.sort(), deletedEdited: merge.deletedEdited.sort() } : { status: 'clean', text };
 }

@@ -3,8 +3,10 @@ import { AnchorlessLink, Annotation, linksPart, Sidecar, SidecarEntry } from '..
 
 export interface MergeResult<T extends SidecarEntry = Annotation> {
   annotations: T[];
-  /** Ids changed differently on both sides: `ours` was kept and marked for review. */
+  /** Ids marked `review: conflict`: changed differently on both sides (`ours` kept), or deleted on one side and edited on the other (the edit kept). */
   conflicts: string[];
+  /** The part of `conflicts` deleted on one side and edited on the other. */
+  deletedEdited: string[];
 }
 
 const same = (a: SidecarEntry | undefined, b: SidecarEntry | undefined) => canonicalJson(a) === canonicalJson(b);
@@ -34,6 +36,7 @@ export function mergeAnnotations<T extends SidecarEntry = Annotation>(base: read
   const ids = new Set([...o.keys(), ...t.keys(), ...b.keys()]);
   const merged: T[] = [];
   const conflicts: string[] = [];
+  const deletedEdited: string[] = [];
   for (const id of ids) {
     const [bv, ov, tv] = [b.get(id), o.get(id), t.get(id)];
     if (same(ov, tv)) {
@@ -51,10 +54,11 @@ export function mergeAnnotations<T extends SidecarEntry = Annotation>(base: read
       const fields = bv ? edited(bv, kept) : ['all'];
       if (!fields.length) continue;
       conflicts.push(id);
+      deletedEdited.push(id);
       merged.push({ ...kept, review: { status: 'conflict', reason: `deleted on ${ov ? 'their' : 'our'} side, edited on ${ov ? 'ours' : 'theirs'} (${fields.join(', ')}); kept the edited version: delete it again, or remove this review entry to keep it` } } as T);
     }
   }
-  return { annotations: merged, conflicts };
+  return { annotations: merged, conflicts, deletedEdited };
 }
 
 function describeConflict(ours: SidecarEntry, theirs: SidecarEntry): string {
@@ -68,8 +72,8 @@ function describeConflict(ours: SidecarEntry, theirs: SidecarEntry): string {
 type Entries = Pick<Sidecar, 'annotations' | 'links'>;
 
 /** Both lists of a sidecar merged the same way: anchored annotations, and anchorless links (`links` only when any). */
-export function mergeSidecarEntries(base: Entries | undefined, ours: Entries, theirs: Entries | undefined): { annotations: Annotation[]; links?: AnchorlessLink[]; conflicts: string[] } {
+export function mergeSidecarEntries(base: Entries | undefined, ours: Entries, theirs: Entries | undefined): { annotations: Annotation[]; links?: AnchorlessLink[]; conflicts: string[]; deletedEdited: string[] } {
   const anchored = mergeAnnotations(base?.annotations ?? [], ours.annotations, theirs?.annotations ?? []);
   const links = mergeAnnotations<AnchorlessLink>(base?.links ?? [], ours.links ?? [], theirs?.links ?? []);
-  return { annotations: anchored.annotations, ...linksPart(links.annotations), conflicts: [...anchored.conflicts, ...links.conflicts] };
+  return { annotations: anchored.annotations, ...linksPart(links.annotations), conflicts: [...anchored.conflicts, ...links.conflicts], deletedEdited: [...anchored.deletedEdited, ...links.deletedEdited] };
 }

@@ -149,7 +149,8 @@ describe('git with the sidecar drivers', () => {
     git(root, 'checkout', '-q', 'delete');
     const merge = tryMerge(root, 'edit');
     expect(merge.status).not.toBe(0);
-    expect(merge.stderr).toMatch(/1 annotation changed on both sides \(aaaa0002\)/);
+    expect(merge.stderr).toMatch(/1 annotation deleted on one side and edited on the other \(aaaa0002\): kept the edited version; each marked 'review: conflict'/);
+    expect(merge.stderr).not.toMatch(/changed on both sides/);
     const read = readSidecar(readFileSync(join(root, SIDECAR), 'utf8'), SIDECAR);
     const kept = read.sidecar!.annotations.find((a) => a.id === 'aaaa0002')!;
     expect(kept).toMatchObject({ label: 'Edited meanwhile', review: { status: 'conflict', reason: 'deleted on our side, edited on theirs (label); kept the edited version: delete it again, or remove this review entry to keep it' } });

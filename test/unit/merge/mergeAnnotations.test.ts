@@ -32,6 +32,7 @@ describe('mergeAnnotations', () => {
   it('keeps ours with a conflict review when both changed the same annotation', () => {
     const merged = mergeAnnotations([note('aaa')], [note('aaa', 'ours')], [note('aaa', 'theirs')]);
     expect(merged.conflicts).toEqual(['aaa']);
+    expect(merged.deletedEdited).toEqual([]);
     expect(merged.annotations[0]).toMatchObject({ note: 'ours', review: { status: 'conflict', reason: expect.stringContaining('note: "theirs"') } });
   });
 
@@ -42,13 +43,14 @@ describe('mergeAnnotations', () => {
 
   it('applies a deletion against a copy that was only re-anchored (moved, or flagged by re-anchoring): deletions stick', () => {
     const moved = { ...note('aaa', 'n', 40), review: { status: 'fuzzy' as const, was: 'x' } };
-    expect(mergeAnnotations([note('aaa')], [], [moved])).toEqual({ annotations: [], conflicts: [] });
-    expect(mergeAnnotations([note('aaa')], [moved], [])).toEqual({ annotations: [], conflicts: [] });
+    expect(mergeAnnotations([note('aaa')], [], [moved])).toEqual({ annotations: [], conflicts: [], deletedEdited: [] });
+    expect(mergeAnnotations([note('aaa')], [moved], [])).toEqual({ annotations: [], conflicts: [], deletedEdited: [] });
   });
 
   it('names the deletion and the edited fields when one side deleted and the other edited', () => {
     const merged = mergeAnnotations([note('aaa')], [{ ...note('aaa', 'edited'), tags: ['t'] }], []);
     expect(merged.conflicts).toEqual(['aaa']);
+    expect(merged.deletedEdited).toEqual(['aaa']);
     expect(merged.annotations[0].review).toEqual({ status: 'conflict', reason: 'deleted on their side, edited on ours (note, tags); kept the edited version: delete it again, or remove this review entry to keep it' });
   });
 
