@@ -208,10 +208,10 @@ suite('annotating in the editor', () => {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
     await dropped;
-    const link = sidecar(A).annotations.find((a) => a.kind === 'link' && a.from === `#${source.id}`);
+    const link = sidecar(A).links?.find((l) => l.from === `#${source.id}`);
     assert.ok(link, 'a link from the dragged claim was written');
-    assert.equal((link as unknown as { to: string }).to, `${B}#${target.id}`);
-    assert.equal(link!.anchor.exact, 'Lantau reclamation', 'the link sits on the dragged claim’s words');
+    assert.equal(link.to, `${B}#${target.id}`);
+    assert.ok(!('anchor' in link), 'the link has no words of its own: the dragged claim’s words keep one hover card');
   });
   test('a sidecar written on disk for a document that is not open shows in the views (workspace index)', async () => {
     const doc = 'seeds/closed-doc.txt';

@@ -1,7 +1,7 @@
 // What the workspace index keeps of each sidecar: a summary per annotation, without context
 // (prefix, suffix) or creation time, so a workspace of 100,000 annotations fits in memory and in
 // the cache file. Shared by the index, its cache and every view.
-import type { Annotation, AnnotationKind, ClaimType, DocumentMetadata, LinkRelation, Polarity, ReviewStatus } from '../model';
+import type { AnchorlessLink, Annotation, AnnotationKind, ClaimType, DocumentMetadata, LinkRelation, Polarity, ReviewStatus } from '../model';
 import { readSidecar } from '../store/readSidecar';
 
 /** One annotation as views need it: no context (prefix, suffix) and no creation time. */
@@ -30,11 +30,29 @@ export interface AnnotationSummary {
   reviewReason?: string;
 }
 
+/** An anchorless link as views need it (it has no quote or place). */
+export interface LinkSummary {
+  id: string;
+  kind: 'link';
+  documentPath: string;
+  from: string;
+  to: string;
+  relation: LinkRelation;
+  tags?: string[];
+  note?: string;
+  author: string;
+  modified: string;
+  review?: ReviewStatus;
+  reviewReason?: string;
+}
+
 export interface DocumentSummary {
   documentPath: string;
   /** The sidecar, relative to the workspace root with '/'. */
   sidecar: string;
   annotations: AnnotationSummary[];
+  /** Anchorless links, when the sidecar has any. */
+  links?: LinkSummary[];
   /** The document's metadata from its sidecar (title, date, outlet…), when it has any. */
   metadata?: DocumentMetadata;
   /** Problems readSidecar found (errors and warnings). */
@@ -54,8 +72,9 @@ export interface CacheEntry {
 export function summarise(sidecar: string, documentPath: string, text: string, stat: { size: number; mtimeMs: number }): CacheEntry {
   const read = readSidecar(text, sidecar, { rememberLayout: false });
   const annotations = (read.sidecar?.annotations ?? []).map((a) => summariseAnnotation(a, documentPath));
+  const links = (read.sidecar?.links ?? []).map((l) => summariseLink(l, documentPath));
   const metadata = read.sidecar?.metadata;
-  return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, ...(metadata ? { metadata } : {}), problems: read.problems.length, writable: read.writable } };
+  return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, ...(links.length ? { links } : {}), ...(metadata ? { metadata } : {}), problems: read.problems.length, writable: read.writable } };
 }
 
 /**
@@ -106,4 +125,30 @@ export function annotationFromSummary(s: AnnotationSummary): Annotation {
     case 'note':
       return { ...common, kind: 'note' };
   }
+}
+
+export function summariseLink(l: AnchorlessLink, documentPath: string): LinkSummary {
+  const s: LinkSummary = { id: own(l.id), kind: 'link', documentPath, from: own(l.from), to: own(l.to), relation: l.relation, author: own(l.author), modified: own(l.modified) };
+  if (l.tags?.length) s.tags = l.tags.map(own);
+  if (l.note) s.note = own(l.note);
+  if (l.review) s.review = l.review.status;
+  if (l.review?.reason) s.reviewReason = own(l.review.reason);
+  return s;
+}
+
+/** The anchorless link a summary describes, as views read it (creation time is not indexed). */
+export function linkFromSummary(s: LinkSummary): AnchorlessLink {
+  return {
+    id: s.id,
+    kind: 'link',
+    from: s.from,
+    to: s.to,
+    relation: s.relation,
+    ...(s.tags ? { tags: s.tags } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+    author: s.author,
+    created: s.modified,
+    modified: s.modified,
+    ...(s.review ? { review: { status: s.review, ...(s.reviewReason ? { reason: s.reviewReason } : {}) } } : {}),
+  };
 }

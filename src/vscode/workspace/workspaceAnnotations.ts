@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Annotation, AnchorStatus, DocumentMetadata, parseAnnotationRef } from '../../core/model';
-import { annotationFromSummary } from '../../core/workspace/summaries';
+import { AnchorlessLink, Annotation, AnchorStatus, DocumentMetadata, parseAnnotationRef } from '../../core/model';
+import { annotationFromSummary, linkFromSummary } from '../../core/workspace/summaries';
 import { AnnotationService } from '../annotations/annotationService';
 import { WorkspaceModelHost } from './workspaceModelHost';
 
@@ -15,6 +15,16 @@ export interface WorkspaceEntry {
   status: AnchorStatus | 'conflict';
 }
 
+/** An anchorless link between two annotations: no place of its own, so no live status; `conflict` after a merge. */
+export interface LinkEntry {
+  folder: vscode.WorkspaceFolder;
+  documentPath: string;
+  /** The document whose sidecar holds the link. */
+  uri: vscode.Uri;
+  link: AnchorlessLink;
+  status: 'anchored' | 'conflict';
+}
+
 /**
  * Every annotation in the workspace, for the views, hovers and pickers: the workspace model's
  * indexes (one per folder), with open documents' live state taking precedence.
@@ -25,6 +35,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** The indexed annotations as views read them, rebuilt only when an index changed (not on every refresh). */
   private fromFiles: WorkspaceEntry[] | undefined;
+  private linksFromFiles: LinkEntry[] | undefined;
 
   constructor(
     private readonly service: AnnotationService,
@@ -35,6 +46,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
       host.onDidChange((c) => {
         if (c.kind !== 'index' && c.kind !== 'folders') return;
         this.fromFiles = undefined;
+        this.linksFromFiles = undefined;
         this.changed.fire();
       }),
     );
@@ -57,6 +69,19 @@ export class WorkspaceAnnotations implements vscode.Disposable {
         const status = item.annotation.review?.status === 'conflict' ? 'conflict' : item.status;
         out.push({ folder: session.folder, documentPath: session.model.documentPath, uri: session.uri, annotation: item.annotation, status });
       }
+    }
+    return out;
+  }
+
+  /** Every anchorless link in the workspace, open documents' unsaved state first. */
+  async links(): Promise<LinkEntry[]> {
+    await this.ready();
+    const fromFiles = (this.linksFromFiles ??= this.indexedLinks());
+    const sessions = this.service.sessionsList();
+    const live = new Set(sessions.map((s) => `${s.folder.uri.toString()}|${s.model.documentPath}`));
+    const out = fromFiles.filter((e) => !live.has(`${e.folder.uri.toString()}|${e.documentPath}`));
+    for (const session of sessions) {
+      for (const link of session.model.links()) out.push({ folder: session.folder, documentPath: session.model.documentPath, uri: session.uri, link, status: link.review?.status === 'conflict' ? 'conflict' : 'anchored' });
     }
     return out;
   }
@@ -84,7 +109,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   }
 
   /** The metadata of an entry's document (title, date, outlet), from its sidecar as indexed. */
-  metadataOf(entry: WorkspaceEntry): DocumentMetadata | undefined {
+  metadataOf(entry: Pick<WorkspaceEntry, 'folder' | 'documentPath'>): DocumentMetadata | undefined {
     return this.host.folderFor(entry.folder)?.index.document(entry.documentPath)?.metadata;
   }
 
@@ -96,6 +121,20 @@ export class WorkspaceAnnotations implements vscode.Disposable {
       for (const doc of model.index.documents()) {
         const uri = vscode.Uri.joinPath(folder.uri, ...doc.documentPath.split('/'));
         for (const s of doc.annotations) out.push({ folder, documentPath: doc.documentPath, uri, annotation: annotationFromSummary(s), status: s.review ?? 'anchored' });
+      }
+    }
+    return out;
+  }
+
+  private indexedLinks(): LinkEntry[] {
+    const out: LinkEntry[] = [];
+    for (const model of this.host.model.folders()) {
+      const folder = this.host.workspaceFolder(model);
+      if (!folder) continue;
+      for (const doc of model.index.documents()) {
+        if (!doc.links) continue;
+        const uri = vscode.Uri.joinPath(folder.uri, ...doc.documentPath.split('/'));
+        for (const s of doc.links) out.push({ folder, documentPath: doc.documentPath, uri, link: linkFromSummary(s), status: s.review === 'conflict' ? 'conflict' : 'anchored' });
       }
     }
     return out;
