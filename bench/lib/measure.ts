@@ -54,6 +54,33 @@ export async function sample<T>(fn: (input: T) => unknown, o: SampleOptions, pre
 }
 
 /**
+ * Times several functions in alternation, one call of each per round, so a change in the
+ * machine's load during the run weighs on all of them alike: ratios between them are fair.
+ * Runs shrink to fit the budget as in `sample`, never below minRuns.
+ */
+export function sampleInterleaved(fns: Record<string, () => unknown>, o: SampleOptions): Record<string, Stats> {
+  const names = Object.keys(fns);
+  let round = o.budgetMs / o.runs;
+  for (let i = 0; i < o.warmup; i++) {
+    const t0 = nowMs();
+    for (const name of names) fns[name]();
+    round = nowMs() - t0;
+  }
+  const runs = Math.max(o.minRuns, Math.min(o.runs, Math.floor(o.budgetMs / Math.max(round, 1e-3))));
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < runs; i++) {
+    // Rotate the order too, so no function always runs right after the same other one.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length];
+      const t0 = nowMs();
+      fns[name]();
+      times[name].push(nowMs() - t0);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, stats(times[n])]));
+}
+
+/**
  * Longest stretch the event loop could not run a setImmediate callback while `work` ran: the
  * longest synchronous stretch as the extension host would feel it (plus the probe's own µs).
  */

@@ -55,12 +55,34 @@ describe('Aho-Corasick automaton', () => {
       .filter((s) => s.length > 0);
     const textUnit = fc.constantFrom('a', 'b', 'c', 'A', 'B', ' ', '\u00a0', '\n', '’', '"', '–', 'x');
     fc.assert(
-      fc.property(fc.uniqueArray(pattern, { minLength: 1, maxLength: 8 }), fc.array(textUnit, { maxLength: 80 }), (patterns, chars) => {
+      fc.property(fc.uniqueArray(pattern, { minLength: 1, maxLength: 8 }), fc.array(textUnit, { maxLength: 400 }), (patterns, chars) => {
         const text = chars.join('');
         expect(viaAutomaton(patterns, text)).toEqual(naive(patterns, text));
       }),
       { numRuns: 400 },
     );
+  });
+
+  // Long texts are walked in four lanes cut at a quarter, a half and three quarters: a name
+  // across a cut, one that starts exactly on it, and spaces or ignored units on it are found once.
+  it('finds names across and on the cuts between scan lanes exactly once', () => {
+    const patterns = ['ab ab', 'ab', 'b a', 'bab'];
+    for (let length = 64; length <= 68; length++) {
+      for (let at = 8; at < 24; at++) {
+        for (const piece of ['ab ab', 'ab  \u00a0ab', 'a’b ab', 'abab', 'b ab']) {
+          const text = `${'x'.repeat(at)}${piece}${'y'.repeat(Math.max(0, length - at - piece.length))}`;
+          expect(viaAutomaton(patterns, text)).toEqual(naive(patterns, text));
+        }
+      }
+    }
+  });
+
+  it('reads lone surrogates as they are, in short and long texts', () => {
+    const patterns = ['a\ud800b', '\udc00c'];
+    for (const text of ['xa\ud800b \udc00c', `${'y '.repeat(40)}a\ud800b ${'z'.repeat(50)}\udc00c\ud800`]) {
+      expect(viaAutomaton(patterns, text)).toEqual(naive(patterns, text));
+      expect(viaAutomaton(patterns, text)).toHaveLength(2);
+    }
   });
 
   it('handles astral characters as two code units', () => {
