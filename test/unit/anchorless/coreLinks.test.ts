@@ -105,3 +105,26 @@ describe('anchorless links in the open document', () => {
     expect(model.toSidecar(text, fp).links).toEqual(sidecar.links);
   });
 });
+
+describe('anchorless links in reviews', () => {
+  it('the semantic diff and git textconv show an added, changed and removed link without a quote', async () => {
+    const { diffSidecars, renderDiffText } = await import('../../../src/core/diff');
+    const { renderSidecarForReview } = await import('../../../src/core/gitIntegration/textconv');
+    const before = readSidecar(golden, 'a.yaml').sidecar!;
+    const added = { ...before, links: [...before.links!, link('q2w3e4r5', '#p7w2n4zt', '#k3m9x2qa')] };
+    const diff = diffSidecars(before, added);
+    expect(diff.added).toEqual([{ id: 'q2w3e4r5', kind: 'link', exact: '', anchorless: true, fields: expect.arrayContaining([{ field: 'relation', value: 'supports' }]) }]);
+    const changed = diffSidecars(before, { ...before, links: [{ ...before.links![0], relation: 'contradicts' }] });
+    expect(changed.changed).toEqual([{ id: 'm4n6b8v2', kind: 'link', exact: '', anchorless: true, changes: [{ field: 'relation', before: 'supports', after: 'contradicts' }] }]);
+    expect(diffSidecars(before, { ...before, links: [] }).removed.map((r) => r.id)).toEqual(['m4n6b8v2']);
+    const text = renderDiffText({ before: 'a', after: 'b', documents: [diff], totals: { documents: 1, added: 1, removed: 0, changed: 0 } });
+    expect(text).toContain('+ link q2w3e4r5 (a link with no words of its own)');
+    expect(text).not.toMatch(/q2w3e4r5[^\n]*\n\s+at:/);
+
+    const review = renderSidecarForReview(golden, 'a.yaml');
+    expect(review).toContain('2 annotations\n1 link with no words of its own\n');
+    expect(review).toMatch(/\nlink m4n6b8v2\n {2}\(a link with no words of its own\)\n {2}from: #k3m9x2qa\n/);
+    const old = readFileSync(join(__dirname, '..', 'store', 'golden', 'basic.yaml'), 'utf8');
+    expect(renderSidecarForReview(old, 'b.yaml')).not.toContain('no words of');
+  });
+});
