@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { normalizeText } from '../../src/core/anchoring';
-import { AnchorlessLink, Claim, Sidecar } from '../../src/core/model';
-import { readSidecar } from '../../src/core/store/readSidecar';
+import { AnchorlessLink, Claim } from '../../src/core/model';
 import type { PolicyAnnotatorApi } from '../../src/vscode/api';
+import { offsetsOf, sidecar } from './documents';
 import { activateExtension, closeAllEditors, waitFor, workspacePath } from './helpers';
 
 // A link between two claims with no words of its own (issue 16): Link To… inside a claim and drag and drop
@@ -13,19 +12,6 @@ import { activateExtension, closeAllEditors, waitFor, workspacePath } from './he
 const A = 'seeds/anchorless-a.txt';
 const B = 'seeds/anchorless-b.txt';
 const uriOf = (documentPath: string) => vscode.Uri.file(workspacePath(...documentPath.split('/')));
-
-function offsetsOf(documentPath: string, quote: string): { start: number; end: number } {
-  const text = normalizeText(readFileSync(workspacePath(...documentPath.split('/')), 'utf8'));
-  const start = text.indexOf(quote);
-  assert.ok(start >= 0, `not in ${documentPath}: ${quote}`);
-  return { start, end: start + quote.length };
-}
-
-function sidecar(documentPath: string): Sidecar {
-  const read = readSidecar(readFileSync(workspacePath('annotations', ...`${documentPath}.yaml`.split('/')), 'utf8'), documentPath);
-  assert.deepEqual(read.problems, []);
-  return read.sidecar!;
-}
 
 async function hoverText(documentPath: string, quote: string): Promise<{ text: string; cards: number }> {
   const document = await vscode.workspace.openTextDocument(uriOf(documentPath));

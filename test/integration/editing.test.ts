@@ -2,30 +2,17 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { fingerprint, normalizeText } from '../../src/core/anchoring';
-import { Annotation, Claim, Sidecar } from '../../src/core/model';
-import { readSidecar } from '../../src/core/store/readSidecar';
+import { Annotation, Claim } from '../../src/core/model';
 import { writeSidecar } from '../../src/core/store/writeSidecar';
 import type { PolicyAnnotatorApi } from '../../src/vscode/api';
 import type { ViewKind } from '../../src/vscode/tree/treeNodes';
+import { offsetsOf, sidecar } from './documents';
 import { activateExtension, closeAllEditors, waitFor, workspacePath } from './helpers';
 
 // Every annotation command, run with arguments that skip the prompts, checked in the sidecar, the views and the editor.
 
 const A = 'seeds/editing-a.txt';
 const B = 'seeds/editing-b.txt';
-
-function offsetsOf(documentPath: string, quote: string): { start: number; end: number } {
-  const text = normalizeText(readFileSync(workspacePath(...documentPath.split('/')), 'utf8'));
-  const start = text.indexOf(quote);
-  assert.ok(start >= 0, `not in ${documentPath}: ${quote}`);
-  return { start, end: start + quote.length };
-}
-
-function sidecar(documentPath: string): Sidecar {
-  const read = readSidecar(readFileSync(workspacePath('annotations', ...`${documentPath}.yaml`.split('/')), 'utf8'), documentPath);
-  assert.deepEqual(read.problems, []);
-  return read.sidecar!;
-}
 
 const inSidecar = (documentPath: string, id: string) => sidecar(documentPath).annotations.find((a) => a.id === id);
 const uriOf = (documentPath: string) => vscode.Uri.file(workspacePath(...documentPath.split('/')));

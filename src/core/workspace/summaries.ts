@@ -4,11 +4,22 @@
 import type { AnchorlessLink, Annotation, AnnotationKind, ClaimType, DocumentMetadata, LinkRelation, Polarity, ReviewStatus } from '../model';
 import { readSidecar } from '../store/readSidecar';
 
-/** One annotation as views need it: no context (prefix, suffix) and no creation time. */
-export interface AnnotationSummary {
+/** What every summary has: where it is, who made it and when, tags, note, review. */
+interface SummaryCommon {
   id: string;
-  kind: AnnotationKind;
   documentPath: string;
+  tags?: string[];
+  note?: string;
+  author: string;
+  modified: string;
+  /** The review status, when the annotation needs a person's eye. */
+  review?: ReviewStatus;
+  reviewReason?: string;
+}
+
+/** One annotation as views need it: no context (prefix, suffix) and no creation time. */
+export interface AnnotationSummary extends SummaryCommon {
+  kind: AnnotationKind;
   exact: string;
   start: number;
   end: number;
@@ -21,29 +32,14 @@ export interface AnnotationSummary {
   from?: string;
   to?: string;
   relation?: LinkRelation;
-  tags?: string[];
-  note?: string;
-  author: string;
-  modified: string;
-  /** The review status, when the annotation needs a person's eye. */
-  review?: ReviewStatus;
-  reviewReason?: string;
 }
 
 /** An anchorless link as views need it (it has no quote or place). */
-export interface LinkSummary {
-  id: string;
+export interface LinkSummary extends SummaryCommon {
   kind: 'link';
-  documentPath: string;
   from: string;
   to: string;
   relation: LinkRelation;
-  tags?: string[];
-  note?: string;
-  author: string;
-  modified: string;
-  review?: ReviewStatus;
-  reviewReason?: string;
 }
 
 export interface DocumentSummary {
@@ -96,6 +92,11 @@ export function summariseAnnotation(a: Annotation, documentPath: string): Annota
       Object.assign(s, { from: own(a.from), to: own(a.to), relation: a.relation });
       break;
   }
+  return withCommon(s, a);
+}
+
+/** Tags, note and review, shared by both kinds of summary. */
+function withCommon<S extends AnnotationSummary | LinkSummary>(s: S, a: Annotation | AnchorlessLink): S {
   if (a.tags?.length) s.tags = a.tags.map(own);
   if (a.note) s.note = own(a.note);
   if (a.review) s.review = a.review.status;
@@ -103,11 +104,9 @@ export function summariseAnnotation(a: Annotation, documentPath: string): Annota
   return s;
 }
 
-/** The annotation a summary describes, as views read it (context and creation time are not indexed). */
-export function annotationFromSummary(s: AnnotationSummary): Annotation {
-  const common = {
-    id: s.id,
-    anchor: { exact: s.exact, prefix: '', suffix: '', start: s.start, end: s.end },
+/** What both kinds of summary give back: author and time (modified stands for created), tags, note, review. */
+function commonFromSummary(s: AnnotationSummary | LinkSummary) {
+  return {
     author: s.author,
     created: s.modified,
     modified: s.modified,
@@ -115,6 +114,11 @@ export function annotationFromSummary(s: AnnotationSummary): Annotation {
     ...(s.note !== undefined ? { note: s.note } : {}),
     ...(s.review ? { review: { status: s.review, ...(s.reviewReason ? { reason: s.reviewReason } : {}) } } : {}),
   };
+}
+
+/** The annotation a summary describes, as views read it (context and creation time are not indexed). */
+export function annotationFromSummary(s: AnnotationSummary): Annotation {
+  const common = { id: s.id, anchor: { exact: s.exact, prefix: '', suffix: '', start: s.start, end: s.end }, ...commonFromSummary(s) };
   switch (s.kind) {
     case 'claim':
       return { ...common, kind: 'claim', label: s.label ?? '', speaker: s.speaker ?? 'author', claimType: s.claimType ?? 'factual' };
@@ -128,27 +132,10 @@ export function annotationFromSummary(s: AnnotationSummary): Annotation {
 }
 
 export function summariseLink(l: AnchorlessLink, documentPath: string): LinkSummary {
-  const s: LinkSummary = { id: own(l.id), kind: 'link', documentPath, from: own(l.from), to: own(l.to), relation: l.relation, author: own(l.author), modified: own(l.modified) };
-  if (l.tags?.length) s.tags = l.tags.map(own);
-  if (l.note) s.note = own(l.note);
-  if (l.review) s.review = l.review.status;
-  if (l.review?.reason) s.reviewReason = own(l.review.reason);
-  return s;
+  return withCommon({ id: own(l.id), kind: 'link', documentPath, from: own(l.from), to: own(l.to), relation: l.relation, author: own(l.author), modified: own(l.modified) }, l);
 }
 
 /** The anchorless link a summary describes, as views read it (creation time is not indexed). */
 export function linkFromSummary(s: LinkSummary): AnchorlessLink {
-  return {
-    id: s.id,
-    kind: 'link',
-    from: s.from,
-    to: s.to,
-    relation: s.relation,
-    ...(s.tags ? { tags: s.tags } : {}),
-    ...(s.note !== undefined ? { note: s.note } : {}),
-    author: s.author,
-    created: s.modified,
-    modified: s.modified,
-    ...(s.review ? { review: { status: s.review, ...(s.reviewReason ? { reason: s.reviewReason } : {}) } } : {}),
-  };
+  return { id: s.id, kind: 'link', from: s.from, to: s.to, relation: s.relation, ...commonFromSummary(s) };
 }
