@@ -128,3 +128,23 @@ describe('anchorless links in reviews', () => {
     expect(renderSidecarForReview(old, 'b.yaml')).not.toContain('no words of');
   });
 });
+
+describe('anchorless links in the workspace index', () => {
+  it('the summary carries them; the reference index finds them from both ends', async () => {
+    const { summarise, linkFromSummary } = await import('../../../src/core/workspace/summaries');
+    const { ReferenceIndex } = await import('../../../src/core/workspace/referenceIndex');
+    const entry = summarise('annotations/seeds/000.txt.yaml', 'seeds/000.txt', golden, { size: golden.length, mtimeMs: 1 });
+    expect(entry.summary.annotations.map((a) => a.id)).toEqual(['p7w2n4zt', 'k3m9x2qa']);
+    expect(entry.summary.links).toEqual([expect.objectContaining({ id: 'm4n6b8v2', kind: 'link', from: '#k3m9x2qa', to: 'seeds/002_da90e588b2ada6c6.txt#h2j4k6m8', note: 'Both cite the same R&D figures.' })]);
+    const sidecar = readSidecar(golden, 'a.yaml').sidecar!;
+    expect(linkFromSummary(entry.summary.links![0])).toEqual({ ...sidecar.links![0], created: sidecar.links![0].modified });
+    const index = new ReferenceIndex();
+    index.add(entry.summary);
+    expect(index.incoming('seeds/000.txt', 'k3m9x2qa').map((r) => [r.annotation.id, r.field])).toEqual([['m4n6b8v2', 'from']]);
+    expect(index.incoming('seeds/002_da90e588b2ada6c6.txt', 'h2j4k6m8').map((r) => [r.annotation.id, r.field])).toEqual([['m4n6b8v2', 'to']]);
+    index.remove(entry.summary);
+    expect(index.incoming('seeds/002_da90e588b2ada6c6.txt', 'h2j4k6m8')).toEqual([]);
+    const old = readFileSync(join(__dirname, '..', 'store', 'golden', 'basic.yaml'), 'utf8');
+    expect(summarise('b.yaml', 'b.txt', old, { size: 1, mtimeMs: 1 }).summary).not.toHaveProperty('links');
+  });
+});
