@@ -1,16 +1,9 @@
 import type { Anchor } from '../model';
-import { CONTEXT_LENGTH, createAnchor } from './createAnchor';
-import { splitsSurrogatePair } from './normalize';
-import { computeDiff, DiffJob, DiffMap, type DiffOptions } from './diffMapping';
-import { loose, LooseText } from './quote/looseText';
-import { MOVED_MIN, reanchorByQuote, UNIQUE_QUOTE_MIN } from './quoteSearch';
-import { ContextMatcher, evidence } from './similarity';
+import { ReanchorJob, type ReanchorOptions } from './reanchorJob';
 import type { AnchorResult } from './types';
 
-export interface ReanchorOptions extends DiffOptions {
-  /** Quote search: only search near the expected position, never scan the whole text. */
-  localOnly?: boolean;
-}
+export { reanchorByDiff } from './reanchorByDiff';
+export type { ReanchorOptions } from './reanchorJob';
 
 export interface ChunkedReanchorOptions extends ReanchorOptions {
   /** Yield to the event loop after this many anchors (default 1000). */
@@ -57,131 +50,6 @@ export async function reanchorAllChunked(
 /** One anchor; for many, reanchorAll shares the diff and the neighbour shifts. */
 export function reanchor(anchor: Anchor, newText: string, oldText?: string, options: ReanchorOptions = {}): AnchorResult {
   return reanchorAll([anchor], newText, oldText, options)[0];
-}
-
-/**
- * The result for one anchor mapped through a diff (the anchor must quote the old text at its
- * offsets). Exact: unchanged characters are followed, so repeated phrases cannot be confused.
- */
-export function reanchorByDiff(anchor: Anchor, map: DiffMap, oldText: string, newText: string): AnchorResult {
-  const { start, end, exact } = anchor;
-  const length = end - start;
-  // The diff works on UTF-16 units and may cut a surrogate pair: widen to whole characters.
-  let newStart = map.mapStart(start);
-  if (splitsSurrogatePair(newText, newStart)) newStart--;
-  let newEnd = Math.max(newStart, length === 0 ? newStart : map.mapEnd(end));
-  if (splitsSurrogatePair(newText, newEnd)) newEnd++;
-  if (newEnd - newStart === length && newText.startsWith(exact, newStart)) {
-    return { status: newStart === start ? 'anchored' : 'moved', anchor: createAnchor(newText, newStart, newEnd) };
-  }
-  // Only the layout changed (a re-wrapped line, table padding): still on its words.
-  const relaid = layoutOnlyChange(exact, newText, newStart, newEnd);
-  if (relaid) return { status: relaid.start === start ? 'anchored' : 'moved', anchor: createAnchor(newText, relaid.start, relaid.end) };
-  const surviving = map.survivingLength(start, end);
-  // Half or more of the quote is still there: same place, edited text.
-  if (2 * surviving >= length && newEnd > newStart) {
-    const score = Math.round((2000 * surviving) / (length + newEnd - newStart)) / 1000;
-    return { status: 'fuzzy', anchor: createAnchor(newText, newStart, newEnd), was: exact, score };
-  }
-  return relocateIntoInsertion(anchor, map, oldText, newText) ?? { status: 'orphaned', anchor };
-}
-
-/**
- * A quote deleted at its place may have been cut and pasted. Accepted only when it cannot be
- * confused with anything: a quote of some length that occurred once in the old text occurs once
- * in the new, inside text the diff reports as inserted, with agreeing context.
- */
-function relocateIntoInsertion(anchor: Anchor, map: DiffMap, oldText: string, newText: string): AnchorResult | undefined {
-  const { exact } = anchor;
-  if (exact.length < UNIQUE_QUOTE_MIN) return undefined;
-  if (countOccurrences(oldText, exact, 2) !== 1) return undefined;
-  const at = newText.indexOf(exact);
-  if (at < 0 || countOccurrences(newText, exact, 2) !== 1) return undefined;
-  if (!map.insertions.some((run) => run.start <= at && at + exact.length <= run.end)) return undefined;
-  const ctx = new ContextMatcher(anchor.prefix, anchor.suffix);
-  const ev = evidence(exact.length, 1, ctx, ctx.prefixSimilarity(newText, at), ctx.suffixSimilarity(newText, at + exact.length));
-  if (ev < MOVED_MIN) return undefined;
-  return { status: 'moved', anchor: createAnchor(newText, at, at + exact.length), score: Math.round(ev * 1000) / 1000 };
-}
-
-/**
- * The quote's words, with only white space changed, at or right around the mapped place (the
- * diff may align re-padded cells with a neighbouring row): the one such copy there, if any.
- */
-function layoutOnlyChange(exact: string, newText: string, newStart: number, newEnd: number): { start: number; end: number } | undefined {
-  const quote = loose(exact);
-  if (newEnd > newStart && loose(newText.slice(newStart, newEnd)) === quote) return { start: newStart, end: newEnd };
-  if (exact.length < UNIQUE_QUOTE_MIN || !/\s/.test(exact)) return undefined;
-  const from = Math.max(0, newStart - exact.length - CONTEXT_LENGTH);
-  const window = new LooseText(newText.slice(from, Math.min(newText.length, newEnd + exact.length + CONTEXT_LENGTH)));
-  const at = window.text.indexOf(quote);
-  if (at < 0 || window.text.indexOf(quote, at + 1) >= 0) return undefined;
-  const place = window.toOriginal(at, at + quote.length);
-  const found = { start: from + place.start, end: from + place.end };
-  // The same place: the copy overlaps what the diff mapped.
-  return found.start < Math.max(newEnd, newStart + 1) && newStart < found.end ? found : undefined;
-}
-
-function countOccurrences(text: string, quote: string, limit: number): number {
-  let n = 0;
-  for (let i = text.indexOf(quote); i >= 0 && n < limit; i = text.indexOf(quote, i + 1)) n++;
-  return n;
-}
-
-/** The batch, as resumable work: anchors are processed in start order. */
-class ReanchorJob {
-  readonly results: AnchorResult[];
-  private readonly order: number[];
-  private next = 0;
-  private map: DiffMap | undefined;
-  private diffJob: DiffJob | undefined;
-  private readonly mode: 'same' | 'diff' | 'quote';
-  /** Shift of the last anchor found exactly, used as the expected shift of the next. */
-  private delta = 0;
-
-  constructor(
-    private readonly anchors: readonly Anchor[],
-    private readonly newText: string,
-    private readonly oldText: string | undefined,
-    private readonly options: ReanchorOptions,
-  ) {
-    this.results = new Array<AnchorResult>(anchors.length);
-    this.mode = oldText === undefined ? 'quote' : oldText === newText ? 'same' : 'diff';
-    this.order = anchors.map((_, i) => i);
-    if (this.mode === 'quote') this.order.sort((a, b) => anchors[a].start - anchors[b].start || a - b);
-  }
-
-  get done(): boolean {
-    return this.next >= this.order.length;
-  }
-
-  /** Processes up to `count` anchors or until `ms` have passed; the diff of a large text is made in pieces too. */
-  step(count: number, ms: number): void {
-    const t0 = performance.now();
-    if (this.mode === 'diff' && this.map === undefined && this.order.length > 0) {
-      if (ms === Infinity) this.map = new DiffMap(computeDiff(this.oldText as string, this.newText, this.options));
-      else {
-        this.diffJob ??= new DiffJob(this.oldText as string, this.newText, this.options);
-        if (this.diffJob.step(ms)) this.map = new DiffMap(this.diffJob.diffs());
-      }
-      return;
-    }
-    for (let k = 0; k < count && this.next < this.order.length; k++) {
-      const i = this.order[this.next++];
-      this.results[i] = this.one(this.anchors[i]);
-      if ((k & 63) === 63 && performance.now() - t0 >= ms) break;
-    }
-  }
-
-  private one(anchor: Anchor): AnchorResult {
-    const { newText } = this;
-    const inOld = this.oldText !== undefined && this.oldText.startsWith(anchor.exact, anchor.start) && anchor.end - anchor.start === anchor.exact.length;
-    if (this.mode === 'same' && inOld) return { status: 'anchored', anchor: createAnchor(newText, anchor.start, anchor.end) };
-    if (this.mode === 'diff' && inOld && this.map) return reanchorByDiff(anchor, this.map, this.oldText as string, newText);
-    const result = reanchorByQuote(anchor, newText, { expectedStart: anchor.start + this.delta, localOnly: this.options.localOnly });
-    if (result.status === 'anchored' || result.status === 'moved') this.delta = result.anchor.start - anchor.start;
-    return result;
-  }
 }
 
 function yieldToEventLoop(): Promise<void> {

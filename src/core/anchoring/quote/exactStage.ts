@@ -17,13 +17,16 @@ const TIE = 0.02;
 const FRAME_MIN = 0.75;
 /** Both sides agreeing this well: the context is intact. */
 const INTACT = 0.95;
-/** A far exact copy must have this many characters of its context intact on both sides. */
+/** A copy with this many characters of its context intact on both sides is the same place. */
 const FAR_ADJACENT = 24;
-/** A quote this long that occurs once needs only one side of its context to agree this well. */
-const LONG_UNIQUE = 40;
-const ONE_SIDE_MIN = 0.75;
-/** A side of context this intact near the old place makes a far exact copy doubtful. */
-const SIDE_INTACT = 0.75;
+/** …or both sides of it agreeing this well (a character or two changed nearby, a renumbering). */
+const FAR_INTACT = 1.01;
+/** The only copy of a quote, its context not trusted, is considered from this much evidence. */
+export const ONLY_COPY_MIN = 0.7;
+/** The old place wins unless the copy's context (prefix + suffix agreement) is better by more than this. */
+const GAP_MARGIN = 0.1;
+/** Near the expected place, the old place wins unless the copy's evidence is better by more than this. */
+const NEAR_GAP_MARGIN = 0.05;
 
 /** A result, or the scored exact occurrences (none trusted) for the later stages. */
 export function exactStage(q: QuoteSearch): AnchorResult | Scored[] {
@@ -41,51 +44,65 @@ export function exactStage(q: QuoteSearch): AnchorResult | Scored[] {
     if (ev >= EXPECTED_MIN && q.trusted(expected, expected + len, ev)) return { status: 'moved', anchor: createAnchor(text, expected, expected + len), score: ev };
   }
 
-  // 3. Exact occurrences anywhere, ranked by context.
+  // 3. Exact occurrences anywhere, ranked by context, then by nearness.
   const exactScored = scoreExactOccurrences(q);
-  const eligible = exactScored.filter((c) => q.trusted(c.start, c.end, c.evidence));
-  if (eligible.length === 0) {
-    // The one copy of a long quote, with one side of its context still agreeing: its
-    // neighbouring sentences were rewritten, not the quote moved onto a look-alike.
-    const only = exactScored.length === 1 ? exactScored[0] : undefined;
-    if (!only || len < LONG_UNIQUE || Math.max(ctx.prefixSimilarity(text, only.start), ctx.suffixSimilarity(text, only.end)) < ONE_SIDE_MIN) return exactScored;
-    return { status: only.start === anchor.start ? 'anchored' : 'moved', anchor: createAnchor(text, only.start, only.end), score: round(only.evidence) };
-  }
-  const best = Math.max(...eligible.map((c) => c.evidence));
-  const contenders = eligible.filter((c) => c.evidence >= best - TIE).sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected));
-  if (contenders.length > 1) return q.ambiguous(contenders, true);
-  const w = contenders[0];
+  const pick = pickOccurrence(q, exactScored);
+  if (pick === undefined) return exactScored;
+  if (!('evidence' in pick)) return pick;
+  const w = pick;
+  if (w.start === expected) return { status: w.start === anchor.start ? 'anchored' : 'moved', anchor: createAnchor(text, w.start, w.end), score: round(w.evidence) };
   // Not where it should be: an edited copy at the expected place is as likely, whether its
-  // quote still looks alike or only its old surroundings still stand there.
-  if (w.start !== expected) {
-    const apart = (c: { start: number; end: number }): boolean => c.end <= w.start || c.start >= w.end;
-    if (Math.abs(w.start - expected) > len + 2 * CONTEXT_LENGTH) {
-      if (!short) {
-        const local = fuzzyCandidates(q, true).find(apart);
-        if (local && local.evidence >= w.evidence - FUZZY_MARGIN) return q.ambiguous([w, local], true);
+  // quote still looks alike or only its old surroundings still stand there. A copy whose
+  // surroundings are intact is the same place whatever happened around the old one.
+  const apart = (c: { start: number; end: number }): boolean => c.end <= w.start || c.start >= w.end;
+  const wp = ctx.prefixSimilarity(text, w.start);
+  const ws = ctx.suffixSimilarity(text, w.end);
+  if (!ctx.adjacentAgrees(text, w.start, w.end, FAR_ADJACENT)) {
+    const far = Math.abs(w.start - expected) > len + 2 * CONTEXT_LENGTH;
+    const weak = !q.trusted(w.start, w.end, w.evidence);
+    if (far || weak) {
+      const local = short ? undefined : fuzzyCandidates(q, true).find(apart);
+      if (local && local.evidence >= w.evidence - FUZZY_MARGIN) {
+        // An edited copy in place that agrees clearly better than a weak copy is for the fuzzy stage.
+        return weak && local.evidence > w.evidence + FUZZY_MARGIN ? exactScored : q.ambiguous([w, local], true);
       }
-      // Far away while one side of the old surroundings still stands where it was: the quote
-      // may well have been deleted there, and this is a copy.
-      const side = oldSideNear(text, ctx, len, expected);
-      if (side !== undefined) {
-        const ev = q.evidenceAt(side, side, 0);
-        return q.ambiguous([w, { start: side, end: side, evidence: ev, score: ev }], true);
-      }
-      // Far away: only a verbatim copy of the surroundings makes it the same place; otherwise
+      // The old surroundings, with the quote gone from between them, against the copy. Far
+      // away, a copy whose surroundings agree no better than those of the old place may be a
+      // copy; near, the quote's own length counts for the copy too.
+      const gap = oldPlace(q, apart);
+      if (gap && (far ? gap.context >= wp + ws - GAP_MARGIN : gap.evidence >= w.evidence - NEAR_GAP_MARGIN)) return q.ambiguous([w, gap], true);
+      // Far away: only surroundings intact on both sides make it the same place; otherwise
       // the words are found but the place is a guess.
-      if (!ctx.adjacentAgrees(text, w.start, w.end, FAR_ADJACENT)) return { status: 'fuzzy', anchor: createAnchor(text, w.start, w.end), was: exact, score: round(w.evidence) };
-    }
-    // A winner with intact context on both sides needs no frame check; otherwise a frame
-    // elsewhere counts if its context agrees at least as well as the winner's own.
-    const wp = ctx.prefixSimilarity(text, w.start);
-    const ws = ctx.suffixSimilarity(text, w.end);
-    const frame = Math.min(wp, ws) >= INTACT ? undefined : contextFrame(text, ctx, len, expected, apart, wp + ws);
-    if (frame) {
-      const ev = q.evidenceAt(frame.start, frame.end, 0);
-      return q.ambiguous([w, { ...frame, evidence: ev, score: ev }], true);
+      if (far && Math.min(wp, ws) < FAR_INTACT) return { status: 'fuzzy', anchor: createAnchor(text, w.start, w.end), was: q.exact, score: round(w.evidence) };
+    } else {
+      // A winner with intact context on both sides needs no frame check; otherwise a frame
+      // elsewhere counts if its context agrees at least as well as the winner's own.
+      const frame = Math.min(wp, ws) >= INTACT ? undefined : contextFrame(text, ctx, len, expected, apart, wp + ws);
+      if (frame) {
+        const ev = q.evidenceAt(frame.start, frame.end, 0);
+        return q.ambiguous([w, { ...frame, evidence: ev, score: ev }], true);
+      }
     }
   }
-  return { status: 'moved', anchor: createAnchor(text, w.start, w.end), score: round(w.evidence) };
+  return { status: w.start === anchor.start ? 'anchored' : 'moved', anchor: createAnchor(text, w.start, w.end), score: round(w.evidence) };
+}
+
+/**
+ * The occurrence to place the quote on: the best by context among those whose context is
+ * trusted; among equals, the one where the neighbours put it when the others are well away
+ * (else ambiguous); the only copy of a quote that is not short, whatever its context (checked
+ * against the old place by the caller); or none.
+ */
+function pickOccurrence(q: QuoteSearch, scored: Scored[]): Scored | AnchorResult | undefined {
+  const eligible = scored.filter((c) => q.trusted(c.start, c.end, c.evidence));
+  if (eligible.length === 0) return scored.length === 1 && !q.short && scored[0].evidence >= ONLY_COPY_MIN ? scored[0] : undefined;
+  const best = Math.max(...eligible.map((c) => c.evidence));
+  const distance = (c: Scored): number => Math.abs(c.start - q.expected);
+  const contenders = eligible.filter((c) => c.evidence >= best - TIE).sort((a, b) => distance(a) - distance(b));
+  if (contenders.length === 1) return contenders[0];
+  const near = q.len + 2 * CONTEXT_LENGTH;
+  if (distance(contenders[0]) <= near && distance(contenders[1]) > 2 * near) return contenders[0];
+  return q.ambiguous(contenders, true);
 }
 
 /** Every exact occurrence (the nearest MAX_SCORED), with its evidence. */
@@ -131,13 +148,32 @@ function contextFrame(
   return undefined;
 }
 
-/** A position near `expected` where the old prefix ends or the old suffix starts, nearly intact. */
-function oldSideNear(text: string, ctx: ContextMatcher, len: number, expected: number): number | undefined {
+/**
+ * Where the quote's old surroundings still stand near the expected position, as evidence for a
+ * place the quote was deleted from: the best pair of a prefix end and, up to about two quote
+ * lengths later, a suffix start (either may agree poorly), not overlapping the copy.
+ */
+function oldPlace(q: QuoteSearch, accept: (frame: { start: number; end: number }) => boolean): (Scored & { context: number }) | undefined {
+  const { text, ctx, len, expected } = q;
   const reach = len + 2 * CONTEXT_LENGTH;
   const from = Math.max(0, expected - reach);
   const to = Math.min(text.length, expected + reach);
+  const span = 2 * len + 16;
+  const last = Math.min(text.length, to + span);
+  const pre = new Float64Array(to - from + 1);
+  const suf = new Float64Array(last - from + 1);
+  for (let i = from; i <= to; i++) pre[i - from] = ctx.prefixSimilarity(text, i);
+  for (let j = from; j <= last; j++) suf[j - from] = ctx.suffixSimilarity(text, j);
+  let best: { start: number; end: number; sum: number } | undefined;
   for (let i = from; i <= to; i++) {
-    if (ctx.prefixSimilarity(text, i) >= SIDE_INTACT || ctx.suffixSimilarity(text, i) >= SIDE_INTACT) return i;
+    const p = pre[i - from];
+    if (best && p + 1 <= best.sum) continue;
+    for (let j = i; j <= Math.min(last, i + span); j++) {
+      const sum = p + suf[j - from];
+      if ((!best || sum > best.sum) && accept({ start: i, end: j })) best = { start: i, end: j, sum };
+    }
   }
-  return undefined;
+  if (!best) return undefined;
+  const ev = q.evidenceAt(best.start, best.end, 0);
+  return { start: best.start, end: best.end, evidence: ev, score: ev, context: best.sum };
 }
