@@ -13,6 +13,7 @@ const shots = {
   'decorations-paragraph.png': 'decorations-paragraph.png',
   'stance-map.png': 'stance-map.png',
   'stance-map-timeline.png': 'stance-map-timeline.png',
+  'anchorless-link-hover.png': 'anchorless-link.png',
 };
 mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
 for (const [from, to] of Object.entries(shots)) {

@@ -45,9 +45,15 @@ export class AnnotationStatusBar implements vscode.Disposable {
     }
     const counts = { claim: 0, stance: 0, note: 0, link: 0 };
     let review = 0;
+    const exists = (documentPath: string, id: string) => this.workspace.exists(session.folder, documentPath, id);
     for (const live of session.model.list()) {
       counts[live.annotation.kind]++;
-      if (reviewReason(live.annotation, session.model.documentPath, live.status, (documentPath, id) => this.workspace.exists(session.folder, documentPath, id))) review++;
+      if (reviewReason(live.annotation, session.model.documentPath, live.status, exists)) review++;
+    }
+    // Anchorless links count as cross-references of the document whose sidecar holds them.
+    for (const link of session.model.links()) {
+      counts.link++;
+      if (reviewReason(link, session.model.documentPath, 'anchored', exists)) review++;
     }
     void vscode.commands.executeCommand('setContext', ContextKeys.hasReview, review > 0);
     this.item.text = `$(comment-discussion) ${counts.claim} $(thumbsup) ${counts.stance} $(note) ${counts.note} $(references) ${counts.link}${review ? ` $(warning) ${review}` : ''}`;

@@ -2,30 +2,17 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { fingerprint, normalizeText } from '../../src/core/anchoring';
-import { Annotation, Claim, Sidecar } from '../../src/core/model';
-import { readSidecar } from '../../src/core/store/readSidecar';
+import { Annotation, Claim } from '../../src/core/model';
 import { writeSidecar } from '../../src/core/store/writeSidecar';
 import type { PolicyAnnotatorApi } from '../../src/vscode/api';
 import type { ViewKind } from '../../src/vscode/tree/treeNodes';
+import { offsetsOf, sidecar } from './documents';
 import { activateExtension, closeAllEditors, waitFor, workspacePath } from './helpers';
 
 // Every annotation command, run with arguments that skip the prompts, checked in the sidecar, the views and the editor.
 
 const A = 'seeds/editing-a.txt';
 const B = 'seeds/editing-b.txt';
-
-function offsetsOf(documentPath: string, quote: string): { start: number; end: number } {
-  const text = normalizeText(readFileSync(workspacePath(...documentPath.split('/')), 'utf8'));
-  const start = text.indexOf(quote);
-  assert.ok(start >= 0, `not in ${documentPath}: ${quote}`);
-  return { start, end: start + quote.length };
-}
-
-function sidecar(documentPath: string): Sidecar {
-  const read = readSidecar(readFileSync(workspacePath('annotations', ...`${documentPath}.yaml`.split('/')), 'utf8'), documentPath);
-  assert.deepEqual(read.problems, []);
-  return read.sidecar!;
-}
 
 const inSidecar = (documentPath: string, id: string) => sidecar(documentPath).annotations.find((a) => a.id === id);
 const uriOf = (documentPath: string) => vscode.Uri.file(workspacePath(...documentPath.split('/')));
@@ -208,10 +195,10 @@ suite('annotating in the editor', () => {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
     await dropped;
-    const link = sidecar(A).annotations.find((a) => a.kind === 'link' && a.from === `#${source.id}`);
+    const link = sidecar(A).links?.find((l) => l.from === `#${source.id}`);
     assert.ok(link, 'a link from the dragged claim was written');
-    assert.equal((link as unknown as { to: string }).to, `${B}#${target.id}`);
-    assert.equal(link!.anchor.exact, 'Lantau reclamation', 'the link sits on the dragged claim’s words');
+    assert.equal(link.to, `${B}#${target.id}`);
+    assert.ok(!('anchor' in link), 'the link has no words of its own: the dragged claim’s words keep one hover card');
   });
   test('a sidecar written on disk for a document that is not open shows in the views (workspace index)', async () => {
     const doc = 'seeds/closed-doc.txt';

@@ -23,3 +23,11 @@ export function showValue(value: unknown): string {
 export function showQuote(exact: string): string {
   return JSON.stringify(exact);
 }
+
+/** What a reviewer reads instead of the quote of a link with no words of its own. */
+export const NO_WORDS = '(a link with no words of its own)';
+
+/** An annotation's quote, or NO_WORDS for an anchorless link. */
+export function showQuoteOf(a: { exact: string; anchorless?: true }): string {
+  return a.anchorless ? NO_WORDS : showQuote(a.exact);
+}

@@ -1,5 +1,6 @@
 import { AnnotationSummary, ChangedAnnotation, DiffReport, DocumentDiff } from './sidecarDiff';
 import { totalsLine } from './renderText';
+import { NO_WORDS } from './formatValue';
 
 // GitHub-flavoured Markdown for a pull-request comment. Every user-written string is escaped, so a quote
 // can neither break the layout nor inject links, HTML or @mentions.
@@ -21,13 +22,13 @@ function documentBlock(d: DocumentDiff): string[] {
 }
 
 function summaryItem(verb: string, a: AnnotationSummary): string[] {
-  const lines = [`- **${verb}** ${a.kind} ${code(a.id)}: ${quote(a.exact)}`];
+  const lines = [`- **${verb}** ${a.kind} ${code(a.id)}: ${a.anchorless ? NO_WORDS : quote(a.exact)}`];
   for (const f of a.fields) lines.push(`  - ${f.field}: ${value(f.value)}`);
   return lines;
 }
 
 function changedItem(c: ChangedAnnotation): string[] {
-  const lines = [`- **Changed** ${c.kind} ${code(c.id)}: ${quote(c.exact)}`];
+  const lines = [`- **Changed** ${c.kind} ${code(c.id)}: ${c.anchorless ? NO_WORDS : quote(c.exact)}`];
   for (const f of c.changes) lines.push(`  - ${f.field}: ${change(f.before, f.after)}`);
   if (c.moved) lines.push(`  - moved: ${c.moved.before.start}–${c.moved.before.end} → ${c.moved.after.start}–${c.moved.after.end}`);
   return lines;

@@ -1,4 +1,4 @@
-import { showQuote, showValue } from './formatValue';
+import { showQuoteOf, showValue } from './formatValue';
 import { AnnotationSummary, ChangedAnnotation, DiffReport, DocumentDiff } from './sidecarDiff';
 
 // Plain text for terminals: one block per document, one line per annotation, indented details.
@@ -27,13 +27,13 @@ function documentLines(d: DocumentDiff): string[] {
 }
 
 function summaryLines(sign: string, a: AnnotationSummary): string[] {
-  const lines = [`  ${sign} ${a.kind} ${a.id} ${showQuote(a.exact)}`, `      at: ${a.span.start}-${a.span.end}`];
+  const lines = [`  ${sign} ${a.kind} ${a.id} ${showQuoteOf(a)}`, ...(a.span ? [`      at: ${a.span.start}-${a.span.end}`] : [])];
   for (const f of a.fields) lines.push(`      ${f.field}: ${showValue(f.value)}`);
   return lines;
 }
 
 function changedLines(c: ChangedAnnotation): string[] {
-  const lines = [`  ~ ${c.kind} ${c.id} ${showQuote(c.exact)}`];
+  const lines = [`  ~ ${c.kind} ${c.id} ${showQuoteOf(c)}`];
   for (const f of c.changes) lines.push(`      ${f.field}: ${showValue(f.before)} → ${showValue(f.after)}`);
   if (c.moved) lines.push(`      moved: ${c.moved.before.start}-${c.moved.before.end} → ${c.moved.after.start}-${c.moved.after.end}`);
   return lines;

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonicalJson';
-import { Annotation, AnnotationKind, compareAnnotations, FIELD_ORDER, METADATA_FIELD_ORDER, Sidecar } from '../model';
+import { AnnotationKind, FIELD_ORDER, isAnchorless, METADATA_FIELD_ORDER, Sidecar, SidecarEntry, sidecarEntries } from '../model';
 
 // The semantic diff of sidecars: what a reviewer wants from a change to annotations/, by annotation id
 // rather than by YAML line. Pure: callers read the two versions (git, files) and pass Sidecar values.
@@ -23,16 +23,19 @@ export interface Span {
 export interface AnnotationSummary {
   id: string;
   kind: AnnotationKind;
+  /** The quote; empty for a link with no words of its own (`anchorless`), which has no span either. */
   exact: string;
-  span: Span;
+  span?: Span;
+  anchorless?: true;
   fields: Array<{ field: string; value: FieldValue }>;
 }
 
 export interface ChangedAnnotation {
   id: string;
   kind: AnnotationKind;
-  /** The quote as it is after the change. */
+  /** The quote as it is after the change (empty for an anchorless link). */
   exact: string;
+  anchorless?: true;
   changes: FieldChange[];
   /** Set when the anchor's offsets changed. */
   moved?: { before: Span; after: Span };
@@ -67,19 +70,20 @@ export interface DiffReport {
 /** Fields shown for an added or removed annotation: everything but the id, kind and anchor. */
 const SUMMARY_SKIP = new Set(['id', 'kind', 'anchor']);
 
-function record(a: Annotation): Record<string, unknown> {
+function record(a: SidecarEntry): Record<string, unknown> {
   return a as unknown as Record<string, unknown>;
 }
 
-function summary(a: Annotation): AnnotationSummary {
+function summary(a: SidecarEntry): AnnotationSummary {
   const fields = FIELD_ORDER[a.kind].filter((f) => !SUMMARY_SKIP.has(f) && record(a)[f] !== undefined).map((field) => ({ field, value: record(a)[field] as FieldValue }));
+  if (isAnchorless(a)) return { id: a.id, kind: a.kind, exact: '', anchorless: true, fields };
   return { id: a.id, kind: a.kind, exact: a.anchor.exact, span: { start: a.anchor.start, end: a.anchor.end }, fields };
 }
 
 const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
 
 /** Field order for a change: the after side's kind order, then any field only the before side has. */
-function fieldOrder(before: Annotation, after: Annotation): string[] {
+function fieldOrder(before: SidecarEntry, after: SidecarEntry): string[] {
   const order = [...FIELD_ORDER[after.kind]];
   for (const f of FIELD_ORDER[before.kind]) if (!order.includes(f)) order.push(f);
   for (const f of Object.keys(record(before)).concat(Object.keys(record(after)))) if (!order.includes(f)) order.push(f);
@@ -87,13 +91,15 @@ function fieldOrder(before: Annotation, after: Annotation): string[] {
 }
 
 /** What changed in one annotation; undefined when nothing did. */
-export function diffAnnotation(before: Annotation, after: Annotation): ChangedAnnotation | undefined {
+export function diffAnnotation(before: SidecarEntry, after: SidecarEntry): ChangedAnnotation | undefined {
   const changes: FieldChange[] = [];
   let moved: ChangedAnnotation['moved'];
   for (const field of fieldOrder(before, after)) {
     const b = record(before)[field];
     const a = record(after)[field];
-    if (field === 'anchor') {
+    if (field === 'anchor' && (isAnchorless(before) || isAnchorless(after))) {
+      if (!same(b, a)) changes.push({ field, before: b as FieldValue, after: a as FieldValue });
+    } else if (field === 'anchor' && !isAnchorless(before) && !isAnchorless(after)) {
       for (const part of ['exact', 'prefix', 'suffix'] as const) {
         if (before.anchor[part] !== after.anchor[part]) changes.push({ field: `anchor.${part}`, before: before.anchor[part], after: after.anchor[part] });
       }
@@ -105,7 +111,7 @@ export function diffAnnotation(before: Annotation, after: Annotation): ChangedAn
     }
   }
   if (!changes.length && !moved) return undefined;
-  const out: ChangedAnnotation = { id: after.id, kind: after.kind, exact: after.anchor.exact, changes };
+  const out: ChangedAnnotation = isAnchorless(after) ? { id: after.id, kind: after.kind, exact: '', anchorless: true, changes } : { id: after.id, kind: after.kind, exact: after.anchor.exact, changes };
   if (moved) out.moved = moved;
   return out;
 }
@@ -124,9 +130,10 @@ export function diffSidecars(before: Sidecar | undefined, after: Sidecar | undef
       if (!same(was, now)) sidecarChanges.push({ field: `metadata.${field}`, before: was, after: now });
     }
   }
-  const old = new Map((before?.annotations ?? []).map((a) => [a.id, a]));
-  const now = new Map((after?.annotations ?? []).map((a) => [a.id, a]));
-  const sorted = (list: Annotation[]) => [...list].sort(compareAnnotations);
+  // Anchored annotations by place, then anchorless links by id (the order sidecars are written in).
+  const old = new Map(sidecarEntries(before ?? { annotations: [] }).map((a) => [a.id, a]));
+  const now = new Map(sidecarEntries(after ?? { annotations: [] }).map((a) => [a.id, a]));
+  const sorted = (list: SidecarEntry[]) => list;
   const added = sorted([...now.values()].filter((a) => !old.has(a.id))).map(summary);
   const removed = sorted([...old.values()].filter((a) => !now.has(a.id))).map(summary);
   const changed: ChangedAnnotation[] = [];

@@ -1,7 +1,7 @@
 import { createAnchor } from '../anchoring/createAnchor';
 import type { Span } from '../anchoring/types';
 import { newAnnotationId } from '../ids';
-import { Annotation, AnnotationKind, AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, POLARITIES, Polarity } from '../model';
+import { AnchorlessLink, Annotation, AnnotationKind, AUTHOR, CLAIM_TYPES, ClaimType, LINK_RELATIONS, LinkRelation, parseAnnotationRef, POLARITIES, Polarity } from '../model';
 
 /** The kind-specific fields a person fills in; everything else is derived. */
 export interface AnnotationFields {
@@ -56,6 +56,30 @@ function kindFields(kind: AnnotationKind, f: AnnotationFields, exact: string): R
     case 'link':
       return { kind, from: required(f.from, 'link source'), to: required(f.to, 'link target'), relation: oneOf(required(f.relation, 'relation'), LINK_RELATIONS, 'relation') };
   }
+}
+
+/** A new anchorless link between two annotations (`from` and `to` are `path#id` or `#id`). */
+export function buildAnchorlessLink(fields: AnnotationFields, context: BuildContext): AnchorlessLink {
+  const base = { id: newAnnotationId(context.takenIds), author: context.author, created: timestamp(context.now), modified: timestamp(context.now) };
+  return checkAnchorless(withCommonFields(kindFields('link', fields, ''), base, fields) as unknown as AnchorlessLink);
+}
+
+/** `updateAnnotation` for an anchorless link: the ends must stay annotation references. */
+export function updateAnchorlessLink(link: AnchorlessLink, patch: AnnotationFields & { review?: null }, now: Date): AnchorlessLink {
+  const next: Record<string, unknown> = { ...link, ...patch, modified: timestamp(now) };
+  for (const key of ['note', 'tags', 'review'] as const) {
+    const value = next[key];
+    if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) delete next[key];
+  }
+  kindFields('link', next as AnnotationFields, '');
+  return checkAnchorless(next as unknown as AnchorlessLink);
+}
+
+function checkAnchorless(link: AnchorlessLink): AnchorlessLink {
+  for (const end of [link.from, link.to]) {
+    if (!parseAnnotationRef(end)) throw new Error(`a link without words of its own joins two annotations; '${end}' is not an annotation (path#id)`);
+  }
+  return link;
 }
 
 /** Changes an annotation's kind, keeping its place, tags and note, and asking `fields` for what the new kind needs. */

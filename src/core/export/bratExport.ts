@@ -1,6 +1,6 @@
 import { CLAIM_TYPES, GENERIC_RELATION, parseAnnotationRef, POLARITIES } from '../model';
 import { TARGET_DATABASE } from '../import/bratImport';
-import { absoluteRef, ExportAnnotation, ExportCorpus, resolveCorpus } from './corpus';
+import { absoluteRef, ExportCorpus, ExportLink, resolveCorpus } from './corpus';
 
 // brat standoff export: for each document a .txt (the normalised text brat's offsets count, in code
 // points) and a .ann beside it, plus one annotation.conf declaring every type used, so brat opens the
@@ -77,7 +77,9 @@ export function exportBrat(corpus: ExportCorpus): BratExport {
       const id = local ?? encodeURIComponent(parseAnnotationRef(target) ? target : a.target);
       lines.push(`${next('N')}\tReference ${t} ${TARGET_DATABASE}:${id}\t${oneLine(a.target)}`);
     }
-    for (const item of doc.annotations) lines.push(...linkLine(item, doc.path, tIds, next, lost, relationTypes));
+    for (const item of doc.annotations) if (item.annotation.kind === 'link') lines.push(...linkLine({ ref: item.ref, link: item.annotation, document: doc.path }, tIds, next, lost, relationTypes));
+    // A link with no words of its own is brat's own kind of relation: an R between the two T ids.
+    for (const item of doc.links) lines.push(...linkLine({ ref: item.ref, link: item.link, document: doc.path }, tIds, next, lost, relationTypes));
     files.set(`${bratBase(doc.path)}.txt`, doc.text);
     files.set(`${bratBase(doc.path)}.ann`, lines.map((l) => l + '\n').join(''));
   }
@@ -85,9 +87,8 @@ export function exportBrat(corpus: ExportCorpus): BratExport {
   return { files, lost };
 }
 
-function linkLine(item: ExportAnnotation, document: string, tIds: Map<string, string>, next: (k: 'R' | 'A' | '#') => string, lost: string[], relationTypes: Set<string>): string[] {
-  const a = item.annotation;
-  if (a.kind !== 'link') return [];
+function linkLine(item: { ref: string; link: ExportLink['link']; document: string }, tIds: Map<string, string>, next: (k: 'R' | 'A' | '#') => string, lost: string[], relationTypes: Set<string>): string[] {
+  const { link: a, document } = item;
   const from = tIds.get(absoluteRef(a.from, document));
   const to = tIds.get(absoluteRef(a.to, document));
   if (!from || !to) {

@@ -1,6 +1,6 @@
 import { CodePointIndex } from '../anchoring/offsets';
 import type { Entity } from '../entities/types';
-import { Annotation, compareAnnotations, formatAnnotationRef, Link, LinkRelation, parseAnnotationRef, Sidecar } from '../model';
+import { AnchorlessLink, Annotation, compareAnnotations, formatAnnotationRef, Link, LinkRelation, parseAnnotationRef, Sidecar } from '../model';
 
 // What every export reads: the documents with their normalised text and sidecar, and the entity
 // catalogue. Exports count positions in code points (what W3C selectors, REFI-QDA, Python and R count),
@@ -28,6 +28,15 @@ export interface ExportAnnotation {
   position?: { start: number; end: number };
 }
 
+/** An anchorless link, with its ends made absolute (`path#id`). */
+export interface ExportLink {
+  document: string;
+  ref: string;
+  link: AnchorlessLink;
+  from: string;
+  to: string;
+}
+
 export interface LinkEnd {
   /** The link annotation's full reference. */
   link: string;
@@ -37,7 +46,7 @@ export interface LinkEnd {
 }
 
 export interface ResolvedCorpus {
-  documents: Array<CorpusDocument & { annotations: ExportAnnotation[]; codePoints: number }>;
+  documents: Array<CorpusDocument & { annotations: ExportAnnotation[]; links: ExportLink[]; codePoints: number }>;
   entities: Entity[];
   /** Every annotation by full reference. */
   byRef: Map<string, ExportAnnotation>;
@@ -69,7 +78,10 @@ export function resolveCorpus(corpus: ExportCorpus): ResolvedCorpus {
         byRef.set(item.ref, item);
         return item;
       });
-      return { ...doc, annotations, codePoints: index.toCodePoint(doc.text.length) };
+      const links = [...(doc.sidecar.links ?? [])]
+        .sort((a, b) => byText(a.id, b.id))
+        .map((link): ExportLink => ({ document: doc.path, ref: formatAnnotationRef(doc.path, link.id), link, from: absoluteRef(link.from, doc.path), to: absoluteRef(link.to, doc.path) }));
+      return { ...doc, annotations, links, codePoints: index.toCodePoint(doc.text.length) };
     });
   const outgoing = new Map<string, LinkEnd[]>();
   const incoming = new Map<string, LinkEnd[]>();
@@ -82,6 +94,10 @@ export function resolveCorpus(corpus: ExportCorpus): ResolvedCorpus {
       const to = absoluteRef(link.to, doc.path);
       if (byRef.has(from)) add(outgoing, from, { link: item.ref, relation: link.relation, other: to });
       if (byRef.has(to)) add(incoming, to, { link: item.ref, relation: link.relation, other: from });
+    }
+    for (const l of doc.links) {
+      if (byRef.has(l.from)) add(outgoing, l.from, { link: l.ref, relation: l.link.relation, other: l.to });
+      if (byRef.has(l.to)) add(incoming, l.to, { link: l.ref, relation: l.link.relation, other: l.from });
     }
   }
   const entities = [...corpus.entities].sort((a, b) => byText(a.id, b.id));

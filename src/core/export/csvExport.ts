@@ -1,4 +1,4 @@
-import { absoluteRef, ExportAnnotation, ExportCorpus, resolveCorpus } from './corpus';
+import { absoluteRef, ExportAnnotation, ExportCorpus, ExportLink, resolveCorpus } from './corpus';
 import { metadataCsvValues, METADATA_CSV_COLUMNS } from './documentMetadata';
 
 // CSV, one row per annotation, for spreadsheets, R and pandas. RFC 4180: CRLF between records, fields
@@ -52,7 +52,11 @@ export function neutraliseFormula(value: string): string {
 export function exportCsv(corpus: ExportCorpus, options: CsvOptions = {}): string {
   const resolved = resolveCorpus(corpus);
   const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const doc of resolved.documents) for (const item of doc.annotations) rows.push([...row(item), ...metadataCsvValues(doc.sidecar.metadata)]);
+  for (const doc of resolved.documents) {
+    for (const item of doc.annotations) rows.push([...row(item), ...metadataCsvValues(doc.sidecar.metadata)]);
+    // A link with no words of its own: empty start, end and exact.
+    for (const item of doc.links) rows.push([...linkRow(item), ...metadataCsvValues(doc.sidecar.metadata)]);
+  }
   const cell = options.keepFormulas ? csvField : (value: string) => csvField(neutraliseFormula(value));
   return (options.bom ? '\ufeff' : '') + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
@@ -79,6 +83,14 @@ function row(item: ExportAnnotation): string[] {
     modified: a.modified,
     review: a.review?.status ?? '',
     note: a.note ?? '',
+  };
+  return ANNOTATION_COLUMNS.map((c) => values[c]);
+}
+
+function linkRow({ document, link, from, to }: ExportLink): string[] {
+  const values: Record<(typeof ANNOTATION_COLUMNS)[number], string> = {
+    document, id: link.id, kind: 'link', start: '', end: '', exact: '', label_note: link.note ?? '', speaker_holder: '', claimType_polarity: '', target: '',
+    from, to, relation: link.relation, tags: (link.tags ?? []).join(';'), author: link.author, created: link.created, modified: link.modified, review: link.review?.status ?? '', note: link.note ?? '',
   };
   return ANNOTATION_COLUMNS.map((c) => values[c]);
 }

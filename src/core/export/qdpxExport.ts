@@ -45,7 +45,7 @@ export function exportQdpx(corpus: ExportCorpus, options: QdpxOptions = {}): Qdp
   const index = (list: QdaCode[]) => list.forEach((c) => (codeGuid.set(c.key, c.guid), index(c.children)));
   index(codes);
 
-  const authors = [...new Set(resolved.documents.flatMap((d) => d.annotations.map((a) => a.annotation.author)))].sort();
+  const authors = [...new Set(resolved.documents.flatMap((d) => [...d.annotations.map((a) => a.annotation.author), ...d.links.map((l) => l.link.author)]))].sort();
   const userGuid = (name: string) => guidFor(`user:${name}`);
   const selectionGuid = (ref: string) => guidFor(`selection:${ref}`);
   const skipped: string[] = [];
@@ -88,12 +88,37 @@ export function exportQdpx(corpus: ExportCorpus, options: QdpxOptions = {}): Qdp
     }
   }
 
+  // A link with no words of its own: only the <Link> between the two selections, its note, author, dates
+  // and tags in a project <Note> it refers to (a REFI-QDA link has no codes or description of its own).
+  const notes: XmlElement[] = [];
+  for (const doc of resolved.documents) {
+    for (const item of doc.links) {
+      const from = resolved.byRef.get(item.from);
+      const to = resolved.byRef.get(item.to);
+      if (!from?.position || !to?.position) {
+        skipped.push(item.ref);
+        continue;
+      }
+      const noteGuid = guidFor(`note:${item.ref}`);
+      const { link } = item;
+      const attributes: Array<[string, string]> = [['guid', noteGuid], ['name', `link ${link.id}`], ['creatingUser', userGuid(link.author)], ['creationDateTime', link.created], ['modifiedDateTime', link.modified]];
+      const description = link.tags?.length ? [{ name: 'Description', text: `Tags: ${link.tags.join(', ')}` }] : [];
+      notes.push({ name: 'Note', attributes, children: [...description, { name: 'PlainTextContent', text: link.note ?? '' }] });
+      links.push({
+        name: 'Link',
+        attributes: [['guid', guidFor(`link:${item.ref}`)], ['name', link.relation], ['direction', link.relation === 'same-as' ? 'Associative' : 'OneWay'], ['originGUID', selectionGuid(from.ref)], ['targetGUID', selectionGuid(to.ref)]],
+        children: [{ name: 'NoteRef', attributes: [['targetGUID', noteGuid]] }],
+      });
+    }
+  }
+
   const children: XmlElement[] = [];
   if (authors.length) children.push({ name: 'Users', children: authors.map((name) => ({ name: 'User', attributes: [['guid', userGuid(name)], ['name', name]] })) });
   children.push({ name: 'CodeBook', children: [{ name: 'Codes', children: codeElements(codes) }] });
   const variables = qdaVariables(resolved.documents.map((d) => d.sidecar.metadata));
   if (variables) children.push(variables);
   if (sources.length) children.push({ name: 'Sources', children: sources });
+  if (notes.length) children.push({ name: 'Notes', children: notes });
   if (links.length) children.push({ name: 'Links', children: links });
   const projectXml = renderXml({
     name: 'Project',

@@ -1,6 +1,6 @@
 import { DocumentMetadata, TOPIC_PREFIX } from '../model';
 import { w3cSource } from './documentMetadata';
-import { ExportAnnotation, ExportCorpus, resolveCorpus } from './corpus';
+import { ExportAnnotation, ExportCorpus, ExportLink, resolveCorpus } from './corpus';
 import { annotationIri, DEFAULT_BASE_IRI, documentIri, referenceIri, termIri } from './iris';
 
 // W3C Web Annotation Data Model (JSON-LD) export: one AnnotationCollection with its annotations embedded
@@ -12,6 +12,8 @@ import { annotationIri, DEFAULT_BASE_IRI, documentIri, referenceIri, termIri } f
 //   note    motivation commenting; its note as a commenting TextualBody
 //   link    motivation linking; target = [the `from` end, the link's own span], bodies: linking
 //           SpecificResource (the `to` end), classifying (relation term)
+//   link without words of its own (anchorless): target = [the `from` annotation's IRI, the `to`
+//           annotation's IRI], no selector; bodies as a link's (the linking body says which end is `to`)
 // Every kind adds tagging TextualBodies for its tags and a commenting TextualBody for its note.
 // Positions count code points, as the model requires; an annotation whose words are not at its offsets
 // (orphaned, ambiguous) gets the quote selector only.
@@ -34,7 +36,7 @@ type JsonObject = { [key: string]: Json };
 export function exportW3c(corpus: ExportCorpus, options: W3cOptions = {}): string {
   const base = options.baseIri ?? DEFAULT_BASE_IRI;
   const resolved = resolveCorpus(corpus);
-  const items = resolved.documents.flatMap((d) => d.annotations.map((a) => toW3c(a, base, d.sidecar.metadata)));
+  const items = resolved.documents.flatMap((d) => [...d.annotations.map((a) => toW3c(a, base, d.sidecar.metadata)), ...d.links.map((l) => anchorlessToW3c(l, base))]);
   if (options.shape === 'array') return JSON.stringify(items, null, 2) + '\n';
   const collectionId = `${base}annotations`;
   const collection: JsonObject = {
@@ -90,6 +92,26 @@ export function toW3c(item: ExportAnnotation, base: string, metadata?: DocumentM
   if (bodies.length) out.body = bodies.length === 1 ? bodies[0] : bodies;
   out.target = targets.length === 1 ? targets[0] : targets;
   return out;
+}
+
+/** An anchorless link: the two annotations it joins are its targets, by IRI (each is an Annotation, a web resource). */
+export function anchorlessToW3c(item: ExportLink, base: string): JsonObject {
+  const { link } = item;
+  const iri = (ref: string) => referenceIri(base, ref, item.document) ?? ref;
+  const bodies: JsonObject[] = [resource('linking', iri(item.to)), resource('classifying', termIri('relation', link.relation))];
+  for (const tag of link.tags ?? []) bodies.push(textual('tagging', tag));
+  if (link.note !== undefined) bodies.push(textual('commenting', link.note));
+  return {
+    '@context': ANNO_CONTEXT,
+    id: annotationIri(base, item.document, link.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    creator: { type: 'Person', name: link.author },
+    created: link.created,
+    modified: link.modified,
+    body: bodies,
+    target: [iri(item.from), iri(item.to)],
+  };
 }
 
 function spanTarget(item: ExportAnnotation, base: string, metadata: DocumentMetadata | undefined): JsonObject {

@@ -3,7 +3,7 @@ import type { Entity } from '../entities/types';
 import { ANCHOR_FIELD_ORDER, FIELD_ORDER, REVIEW_FIELD_ORDER } from '../model';
 import { STRINGIFY_OPTIONS } from '../store/yamlStyle';
 import { readsAsNonStringInYaml11 } from '../yaml/yaml11';
-import { absoluteRef, ExportAnnotation, ExportCorpus, LinkEnd, resolveCorpus } from './corpus';
+import { absoluteRef, ExportAnnotation, ExportCorpus, ExportLink, LinkEnd, resolveCorpus } from './corpus';
 
 // One YAML file for the whole corpus: documents with their annotations, the entities, and for each
 // annotation the links that leave it and arrive at it. Keys are in a fixed order and lists sorted, so
@@ -24,6 +24,8 @@ export function exportYaml(corpus: ExportCorpus): string {
       fingerprint: doc.sidecar.fingerprint,
       characters: doc.codePoints,
       annotations: doc.annotations.map((a) => annotationEntry(a, resolved.outgoing.get(a.ref) ?? [], resolved.incoming.get(a.ref) ?? [])),
+      // Links between two annotations with no words of their own: only when the document has some.
+      ...(doc.links.length ? { links: doc.links.map(linkEntry) } : {}),
     })),
     entities: resolved.entities.map(entityEntry),
   };
@@ -69,6 +71,24 @@ function annotationEntry(item: ExportAnnotation, outgoing: LinkEnd[], incoming: 
       outgoing: outgoing.map((l) => ({ link: l.link, relation: l.relation, to: l.other })),
       incoming: incoming.map((l) => ({ link: l.link, relation: l.relation, from: l.other })),
     };
+  }
+  return entry;
+}
+
+function linkEntry(item: ExportLink): { [key: string]: Plain } {
+  const l = item.link as unknown as Record<string, unknown>;
+  const entry: { [key: string]: Plain } = {};
+  for (const key of FIELD_ORDER.link) {
+    const value = l[key];
+    if (key === 'id') {
+      entry.id = item.link.id;
+      entry.ref = item.ref;
+    } else if (key === 'from' || key === 'to') entry[key] = item[key];
+    else if (key === 'review' && item.link.review) {
+      const review: { [key: string]: Plain } = {};
+      for (const k of REVIEW_FIELD_ORDER) if (item.link.review[k] !== undefined) review[k] = item.link.review[k]!;
+      entry.review = review;
+    } else if (key !== 'anchor' && value !== undefined && !(Array.isArray(value) && value.length === 0)) entry[key] = value as Plain;
   }
   return entry;
 }

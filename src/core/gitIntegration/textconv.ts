@@ -1,5 +1,5 @@
-import { showQuote, showString, showValue } from '../diff/formatValue';
-import { Annotation, compareAnnotations, FIELD_ORDER, METADATA_FIELD_ORDER } from '../model';
+import { NO_WORDS, showQuote, showString, showValue } from '../diff/formatValue';
+import { FIELD_ORDER, isAnchorless, METADATA_FIELD_ORDER, SidecarEntry, sidecarEntries } from '../model';
 import { formatProblem } from '../problem';
 import { readSidecar } from '../store/readSidecar';
 
@@ -26,12 +26,15 @@ export function renderSidecarForReview(text: string, file: string): string {
     if (value !== undefined) lines.push(`${field}: ${showValue(value)}`);
   }
   lines.push(`${count} annotation${count === 1 ? '' : 's'}`);
-  for (const a of [...sidecar.annotations].sort(compareAnnotations)) lines.push('', ...annotationBlock(a));
+  // Links with no words of their own follow, by id (a sidecar without them reads as it always did).
+  const links = sidecar.links?.length ?? 0;
+  if (links) lines.push(`${links} link${links === 1 ? '' : 's'} with no words of ${links === 1 ? 'its' : 'their'} own`);
+  for (const a of sidecarEntries(sidecar)) lines.push('', ...annotationBlock(a));
   return lines.join('\n') + '\n';
 }
 
-function annotationBlock(a: Annotation): string[] {
-  const lines = [`${a.kind} ${a.id}`, `  quote: ${showQuote(a.anchor.exact)}`, `  at: ${a.anchor.start}-${a.anchor.end}`];
+function annotationBlock(a: SidecarEntry): string[] {
+  const lines = isAnchorless(a) ? [`${a.kind} ${a.id}`, `  ${NO_WORDS}`] : [`${a.kind} ${a.id}`, `  quote: ${showQuote(a.anchor.exact)}`, `  at: ${a.anchor.start}-${a.anchor.end}`];
   const record = a as unknown as Record<string, unknown>;
   for (const field of FIELD_ORDER[a.kind]) {
     const value = record[field];

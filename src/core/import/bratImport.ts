@@ -6,12 +6,13 @@ import { addNote, addTag, ImportDraft, ParsedImport } from './draft';
 // - T (text-bound): a claim when its type names a claim or a claim type (Claim, Causal, causal_claim…), a
 //   stance when it is Stance, otherwise a note with the type kept as a tag (Note: no tag). A discontinuous
 //   span is imported as its whole extent, with a warning.
-// - R (relation of any type): a link from the first to the second argument, made at the first's span. Its
+// - R (relation of any type): a link from the first to the second argument, with no words of its own (a
+//   relation has no span in brat either, so the first argument's words keep one hover card). Its
 //   relation comes from the relation map, else the type when it names one of ours (Supports, same_as…),
 //   else `relates-to` with the type kept as a `relation:<type>` tag.
 // - E (event): an annotation on its trigger (the trigger's own, for the first event on it), tagged with the
-//   event type; each argument a `relates-to` link from the event to the argument, its role kept as `role:<role>`.
-// - * (equivalence): same-as links from the first member to each other one (another type kept as a tag).
+//   event type; each argument an anchorless `relates-to` link from the event to the argument, its role kept as `role:<role>`.
+// - * (equivalence): anchorless same-as links from the first member to each other one (another type kept as a tag).
 // - A / M (attribute, on any item): claimType sets a claim's type, polarity a stance's, Tag adds its value
 //   as a tag; any other becomes the tag `name:value` (or `name` when binary).
 // - N (normalisation): an entity of the catalogue (or a db named entity, policy-annotator…) becomes a
@@ -107,7 +108,7 @@ export function parseBrat(text: string, file: string, ctx: BratImportContext): P
   // An event on its trigger's own annotation is known by the trigger's key.
   const keyOf = (id: string) => byKey.get(id)?.key ?? id;
   const link = (origin: string, from: string, to: string, relation: LinkRelation, tags: string[], key?: string) =>
-    add({ origin, key, document: doc, kind: 'link', relation, from: { key: keyOf(from) }, to: { key: keyOf(to) }, spanOf: keyOf(from), tags: tags.length ? tags : undefined });
+    add({ origin, key, document: doc, kind: 'link', anchorless: true, relation, from: { key: keyOf(from) }, to: { key: keyOf(to) }, tags: tags.length ? tags : undefined });
   const relationFor = (type: string, fallback?: LinkRelation): { relation: LinkRelation; tags: string[] } => {
     const relation = ctx.relationMap?.get(type) ?? relationNamed(type) ?? fallback;
     return relation ? { relation, tags: [] } : { relation: GENERIC_RELATION, tags: [`relation:${type}`] };

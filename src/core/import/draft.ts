@@ -18,6 +18,8 @@ export interface ImportDraft {
   position?: { start: number; end: number };
   /** Take the span of another draft (brat relations have none of their own). */
   spanOf?: string;
+  /** A link between two annotations with no words of its own: placed without a span (issue 16). */
+  anchorless?: boolean;
   kind: AnnotationKind;
   label?: string;
   speaker?: string;

@@ -2,7 +2,7 @@ import { CodePointIndex } from '../anchoring/offsets';
 import { createAnchor } from '../anchoring/createAnchor';
 import { reanchorAll } from '../anchoring/reanchor';
 import { newAnnotationId } from '../ids';
-import { Anchor, Annotation, formatAnnotationRef } from '../model';
+import { Anchor, AnchorlessLink, Annotation, formatAnnotationRef, isAnchorless, parseAnnotationRef, SidecarEntry } from '../model';
 import { clip } from '../text/clip';
 import { DraftRef, ImportDraft, ImportIssue } from './draft';
 
@@ -42,6 +42,8 @@ export interface ImportedItem {
 export interface PlaceResult {
   /** New annotations per document path, in draft order. */
   annotations: Map<string, Annotation[]>;
+  /** New anchorless links per document path. */
+  links: Map<string, AnchorlessLink[]>;
   /** Every imported item: where it came from (`file:line`), its id there, and the annotation it became. */
   items: ImportedItem[];
   failures: ImportIssue[];
@@ -50,7 +52,8 @@ export interface PlaceResult {
 
 interface Placed {
   draft: ImportDraft;
-  anchor: Anchor;
+  /** None for an anchorless link. */
+  anchor?: Anchor;
   id: string;
   fuzzyWas?: string;
 }
@@ -68,6 +71,11 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
   const byDocument = new Map<string, Array<{ draft: ImportDraft; anchor: Anchor }>>();
   for (const d of drafts) {
     if (d.spanOf) continue;
+    if (d.anchorless) {
+      if (d.document === undefined) fail(d, 'no document');
+      else placed.set(d, { draft: d, id: '' });
+      continue;
+    }
     const text = d.document === undefined ? undefined : ctx.texts.get(d.document);
     if (text === undefined) {
       fail(d, d.document ? `document '${d.document}' could not be read` : 'no document');
@@ -109,7 +117,7 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
     const before = pending.length;
     pending = pending.filter((d) => {
       const at = placed.get(byKey.get(d.spanOf!)!);
-      if (at) placed.set(d, { draft: d, anchor: at.anchor, id: '' });
+      if (at?.anchor) placed.set(d, { draft: d, anchor: at.anchor, id: '' });
       return !at;
     });
     progress = pending.length < before;
@@ -122,6 +130,7 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
   }
 
   const annotations = new Map<string, Annotation[]>();
+  const links = new Map<string, AnchorlessLink[]>();
   const items: PlaceResult['items'] = [];
   for (const d of drafts) {
     const p = placed.get(d);
@@ -138,10 +147,11 @@ export function placeDrafts(drafts: readonly ImportDraft[], ctx: PlaceContext): 
       fail(d, annotation);
       continue;
     }
-    annotations.set(d.document!, [...(annotations.get(d.document!) ?? []), annotation]);
+    if (isAnchorless(annotation)) links.set(d.document!, [...(links.get(d.document!) ?? []), annotation]);
+    else annotations.set(d.document!, [...(annotations.get(d.document!) ?? []), annotation]);
     items.push({ origin: d.origin, sourceId: d.key, document: d.document!, id: annotation.id, kind: annotation.kind });
   }
-  return { annotations, items, failures, warnings };
+  return { annotations, links, items, failures, warnings };
 }
 
 /** Starts of the places where the quote occurs with its prefix before and its suffix after (W3C TextQuoteSelector). */
@@ -184,10 +194,10 @@ function startingAnchor(d: ImportDraft, text: string): Anchor | string {
   return createAnchor(text, start, end);
 }
 
-function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | { error: string }, ctx: PlaceContext): Annotation | string {
+function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | { error: string }, ctx: PlaceContext): SidecarEntry | string {
   const base = {
     id: p.id,
-    anchor: p.anchor,
+    ...(p.anchor ? { anchor: p.anchor } : {}),
     author: ctx.author ?? d.author ?? ctx.defaultAuthor,
     created: d.created ?? ctx.now,
     modified: d.modified ?? d.created ?? ctx.now,
@@ -196,23 +206,26 @@ function build(d: ImportDraft, p: Placed, refFor: (ref: DraftRef) => string | { 
     ...(p.fuzzyWas !== undefined ? { review: { status: 'fuzzy' as const, was: p.fuzzyWas } } : {}),
   };
   const end = (name: string, ref: DraftRef | undefined): string | { error: string } => (ref ? refFor(ref) : { error: `it has no ${name}` });
+  if (!p.anchor && d.kind !== 'link') return 'only a link can go without words of its own';
+  const anchor = p.anchor!;
   switch (d.kind) {
     case 'claim':
-      return { ...base, kind: 'claim', label: d.label || p.anchor.exact, speaker: d.speaker ?? 'author', claimType: d.claimType ?? 'factual' };
+      return { ...base, anchor, kind: 'claim', label: d.label || anchor.exact, speaker: d.speaker ?? 'author', claimType: d.claimType ?? 'factual' };
     case 'stance': {
       const target = end('target', d.target);
       if (typeof target !== 'string') return `its target: ${target.error}`;
       if (!d.holder || !d.polarity) return 'a stance needs a holder and a polarity';
-      return { ...base, kind: 'stance', holder: d.holder, target, polarity: d.polarity };
+      return { ...base, anchor, kind: 'stance', holder: d.holder, target, polarity: d.polarity };
     }
     case 'note':
-      return { ...base, kind: 'note' };
+      return { ...base, anchor, kind: 'note' };
     case 'link': {
       const from = end('from end', d.from);
       const to = end('to end', d.to);
       if (typeof from !== 'string') return `its from end: ${from.error}`;
       if (typeof to !== 'string') return `its to end: ${to.error}`;
       if (!d.relation) return 'a link needs a relation';
+      if (!p.anchor && (!parseAnnotationRef(from) || !parseAnnotationRef(to))) return `a link without words of its own joins two annotations; ${parseAnnotationRef(from) ? to : from} is not one`;
       return { ...base, kind: 'link', from, to, relation: d.relation };
     }
   }

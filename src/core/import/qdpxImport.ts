@@ -72,7 +72,8 @@ export function parseQdpx(bytes: Uint8Array, file: string, ctx: QdpxImportContex
   const users = new Map(arr(isObj(project.Users) ? project.Users.User : undefined).map((u) => [str(u.guid) ?? '', str(u.name) ?? '']));
   const codes = new Map<string, CodeInfo>();
   readCodes(arr(isObj(project.CodeBook) && isObj(project.CodeBook.Codes) ? project.CodeBook.Codes.Code : undefined), [], codes);
-  const notes = new Map(arr(isObj(project.Notes) ? project.Notes.Note : undefined).map((n) => [str(n.guid) ?? '', textOf(n.PlainTextContent) ?? str(n.name) ?? '']));
+  const noteElements = new Map(arr(isObj(project.Notes) ? project.Notes.Note : undefined).map((n) => [str(n.guid) ?? '', n]));
+  const notes = new Map([...noteElements].map(([guid, n]) => [guid, textOf(n.PlainTextContent) ?? str(n.name) ?? '']));
   const variables = new Map(arr(isObj(project.Variables) ? project.Variables.Variable : undefined).map((v) => [str(v.guid) ?? '', fieldOfVariable(str(v.name) ?? '')]));
   const sources = isObj(project.Sources) ? project.Sources : {};
   for (const [element, what] of Object.entries(OTHER_SOURCES)) {
@@ -132,11 +133,26 @@ export function parseQdpx(bytes: Uint8Array, file: string, ctx: QdpxImportContex
     }
     const relation = relationNamed(name) ?? GENERIC_RELATION;
     if (have.has(`${JSON.stringify({ key: from })} ${JSON.stringify({ key: to })} ${relation}`)) continue;
-    const draft: ImportDraft = { origin, key: str(l.guid), kind: 'link', document: result.drafts.find((d) => d.key === from)!.document, relation, from: { key: from }, to: { key: to }, spanOf: from };
+    // A link between two selections has no span of its own: a link with no words of its own, in the origin's document.
+    const draft: ImportDraft = { origin, key: str(l.guid), kind: 'link', anchorless: true, document: result.drafts.find((d) => d.key === from)!.document, relation, from: { key: from }, to: { key: to } };
     if (relation === GENERIC_RELATION && name && name !== GENERIC_RELATION) addTag(draft, `relation:${name}`);
+    for (const ref of arr(l.NoteRef)) linkNote(draft, noteElements.get(str(ref.targetGUID) ?? ''), users);
     result.drafts.push(draft);
   }
   return result;
+}
+
+/** A note a link refers to: its text, and (as our export writes it) the link's author, dates and tags. */
+function linkNote(draft: ImportDraft, note: Obj | undefined, users: Map<string, string>): void {
+  if (!note) return;
+  const text = textOf(note.PlainTextContent);
+  if (text) addNote(draft, text);
+  const author = users.get(str(note.creatingUser) ?? '');
+  if (author && !draft.author) draft.author = author;
+  if (str(note.creationDateTime) && !draft.created) draft.created = str(note.creationDateTime);
+  if (str(note.modifiedDateTime) && !draft.modified) draft.modified = str(note.modifiedDateTime);
+  const tags = /^Tags: (.+)$/.exec(textOf(note.Description) ?? '');
+  for (const tag of tags?.[1].split(', ') ?? []) addTag(draft, tag);
 }
 
 /** Document metadata from a source's values of the variables our export writes (authors joined by '; '). */

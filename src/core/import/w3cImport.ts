@@ -99,7 +99,7 @@ function readAnnotation(a: Obj, origin: string, ctx: W3cImportContext, keys: Set
   const fail = (reason: string) => (result.failures.push({ origin, reason }), undefined);
   const targets = list(a.target);
   const span = targets.find((t): t is Obj => isObj(t) && (t.selector !== undefined || t.source !== undefined));
-  if (!span) return fail('no target with a source and selectors');
+  if (!span) return readAnchorless(a, targets, origin, ctx, keys) ?? fail('no target with a source and selectors');
   const source = iriOf(span.source) ?? '';
   let document = ctx.document;
   if (!document) {
@@ -135,13 +135,7 @@ function readAnnotation(a: Obj, origin: string, ctx: W3cImportContext, keys: Set
   }
   if (!draft.quote && !draft.position) return fail('its target has neither a TextQuoteSelector nor a TextPositionSelector');
 
-  // creator: an IRI (acct:alice@example.org), an agent object, or a list of them (joined).
-  const names = list(a.creator)
-    .map((c) => (typeof c === 'string' ? c : isObj(c) ? [c.name, c.nickname, c.id].find((x): x is string => typeof x === 'string') : undefined))
-    .filter((n): n is string => !!n);
-  if (names.length) draft.author = names.join(', ');
-  if (typeof a.created === 'string' && DATE_TIME.test(a.created)) draft.created = a.created;
-  if (typeof a.modified === 'string' && DATE_TIME.test(a.modified)) draft.modified = a.modified;
+  creatorAndDates(a, draft);
 
   const bodies = bodiesOf(a);
   const refFor = (iri: string): DraftRef | string => resolveIri(iri, ctx, keys);
@@ -197,12 +191,57 @@ function readAnnotation(a: Obj, origin: string, ctx: W3cImportContext, keys: Set
     draft.from = from;
     draft.to = to;
   }
+  tagsAndNotes(bodies, used, draft);
+  return draft;
+}
+
+function tagsAndNotes(bodies: Body[], used: Set<Body>, draft: ImportDraft): void {
   for (const b of bodies) {
     if (used.has(b)) continue;
     if (b.purposes.includes('tagging') && b.value !== undefined) addTag(draft, b.value);
     else if (b.value !== undefined) addNote(draft, b.value);
     else if (b.source) addNote(draft, b.source);
   }
+}
+
+/** creator: an IRI (acct:alice@example.org), an agent object, or a list of them (joined); created and modified. */
+function creatorAndDates(a: Obj, draft: ImportDraft): void {
+  const names = list(a.creator)
+    .map((c) => (typeof c === 'string' ? c : isObj(c) ? [c.name, c.nickname, c.id].find((x): x is string => typeof x === 'string') : undefined))
+    .filter((n): n is string => !!n);
+  if (names.length) draft.author = names.join(', ');
+  if (typeof a.created === 'string' && DATE_TIME.test(a.created)) draft.created = a.created;
+  if (typeof a.modified === 'string' && DATE_TIME.test(a.modified)) draft.modified = a.modified;
+}
+
+/**
+ * A link whose targets are two annotations' IRIs and no text (our export's anchorless link): from is the
+ * target that is not the linking body's source. It goes into the sidecar of the document its own IRI names
+ * (else --document, else the from end's document). Undefined when the annotation is not that shape.
+ */
+function readAnchorless(a: Obj, targets: unknown[], origin: string, ctx: W3cImportContext, keys: Set<string>): ImportDraft | undefined {
+  const iris = targets.map(iriOf);
+  const bodies = bodiesOf(a);
+  const relation = termOf<LinkRelation>(bodies, 'relation', LINK_RELATIONS);
+  const linking = bodies.find((b) => b.purposes.includes('linking') && b.source);
+  if (!relation || !linking || iris.length !== 2 || iris.some((t) => !t) || !targets.every((t) => typeof t === 'string' || !isObj(t) || t.selector === undefined)) return undefined;
+  const toIri = linking.source!;
+  const fromIri = iris.find((t) => t !== toIri) ?? iris[0]!;
+  const [from, to] = [resolveIri(fromIri, ctx, keys), resolveIri(toIri, ctx, keys)];
+  if (typeof from === 'string' || typeof to === 'string') return undefined;
+  const documentOf = (iri: string | undefined) => {
+    const hash = iri?.lastIndexOf('#') ?? -1;
+    const match = hash > 0 ? matchDocument(iri!.slice(0, hash), ctx.documentPaths, ctx.baseIri) : undefined;
+    return match && 'path' in match ? match.path : undefined;
+  };
+  const document = ctx.document ?? documentOf(iriOf(a)) ?? documentOf(fromIri);
+  if (!document) return undefined;
+  const draft: ImportDraft = { origin, kind: 'link', anchorless: true, document, relation, from, to };
+  const id = iriOf(a);
+  if (id) draft.key = id;
+  creatorAndDates(a, draft);
+  const used = new Set<Body>([linking, ...bodies.filter((b) => b.source?.startsWith(termIri('relation', '')))]);
+  tagsAndNotes(bodies, used, draft);
   return draft;
 }
 

@@ -10,6 +10,7 @@ import { ImportedItem, placeDrafts } from '../import/placeDrafts';
 import { nodeFileSystem } from '../ports/nodeFileSystem';
 import { TaskControl, throwIfCancelled } from '../ports/progress';
 import { Problem } from '../problem';
+import { SidecarEntry, sidecarEntries } from '../model';
 import { SidecarStore } from '../store/sidecarStore';
 import { InputError } from './common/inputError';
 import { readCatalogue } from './common/readCatalogue';
@@ -122,7 +123,7 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
   const store = new SidecarStore(nodeFileSystem, options.root, options.annotationsFolder);
   const takenIds = new Set<string>();
   for (const doc of await selectDocuments(options, [], options.root).catch(() => [] as string[])) {
-    for (const a of (await store.load(doc)).read.sidecar?.annotations ?? []) takenIds.add(a.id);
+    for (const a of sidecarEntries((await store.load(doc)).read.sidecar ?? { annotations: [] })) takenIds.add(a.id);
   }
   const dryRun = Boolean(options.dryRun);
   // New documents (qdpx sources added to the workspace) exist before their annotations are placed.
@@ -147,13 +148,13 @@ export async function importAnnotations(options: ImportOptions, control?: TaskCo
   throwIfCancelled(control, 'import');
 
   const documents: ImportedSidecar[] = [];
-  for (const doc of [...new Set([...placed.annotations.keys(), ...metadata.keys()])].sort()) {
+  for (const doc of [...new Set([...placed.annotations.keys(), ...placed.links.keys(), ...metadata.keys()])].sort()) {
     if (!bytesOf.has(doc)) continue;
-    const annotations = placed.annotations.get(doc) ?? [];
+    const annotations: SidecarEntry[] = [...(placed.annotations.get(doc) ?? []), ...(placed.links.get(doc) ?? [])];
     const saved = await saveImported(store, git, doc, annotations, bytesOf.get(doc)!, dryRun, metadata.get(doc), warnings);
     if (saved.unchanged) continue;
     if (saved.refused) {
-      for (const a of annotations) failures.push({ origin: doc, reason: `annotation on "${a.anchor.exact.slice(0, 40)}" not imported: ${saved.refused}` });
+      for (const a of annotations) failures.push({ origin: doc, reason: `${'anchor' in a && a.anchor ? `annotation on "${a.anchor.exact.slice(0, 40)}"` : `link ${a.id}`} not imported: ${saved.refused}` });
       continue;
     }
     documents.push({ document: doc, sidecar: store.displayName(store.fileFor(doc)), added: annotations.length, outcome: saved.outcome });

@@ -1,6 +1,6 @@
 // The one definition of "needs review", read by the Needs Review view, the status bar, the
 // decorations' dashed border and the CLI alike, so their counts always agree.
-import { type AnchorStatus, type Annotation, parseAnnotationRef, REVIEW_STATUSES } from '../model';
+import { type AnchorStatus, parseAnnotationRef, REVIEW_STATUSES, type SidecarEntry } from '../model';
 
 /** Whether an annotation reference (`path#id`, the path relative to its folder) names an existing annotation. */
 export type AnnotationExists = (documentPath: string, id: string) => boolean;
@@ -12,7 +12,7 @@ const REVIEW = new Set<string>(REVIEW_STATUSES);
  * sidecar (fuzzy, ambiguous, orphaned, conflict), a live anchoring status that is not clean, or a
  * link whose end names an annotation that does not exist.
  */
-export function reviewReason(annotation: Annotation, documentPath: string, status: AnchorStatus | 'conflict', exists: AnnotationExists): string | undefined {
+export function reviewReason(annotation: SidecarEntry, documentPath: string, status: AnchorStatus | 'conflict', exists: AnnotationExists): string | undefined {
   if (annotation.review) return `${annotation.review.status}${annotation.review.reason ? `: ${annotation.review.reason}` : ''}`;
   if (REVIEW.has(status)) return status;
   if (annotation.kind === 'link') {

@@ -2,13 +2,14 @@
 // annotation their links and stances point at. Kept in step one document at a time.
 import { parseAnnotationRef, TOPIC_PREFIX } from '../model';
 import { isNonEntityParty } from '../parties';
-import type { AnnotationSummary, DocumentSummary } from './summaries';
+import type { AnnotationSummary, DocumentSummary, LinkSummary } from './summaries';
 
 /** Which field of an annotation refers to another annotation or an entity. */
 export type ReferenceField = 'speaker' | 'holder' | 'target' | 'from' | 'to';
 
 export interface Reference {
-  annotation: AnnotationSummary;
+  /** The annotation that refers, or the anchorless link. */
+  annotation: AnnotationSummary | LinkSummary;
   field: ReferenceField;
 }
 
@@ -22,10 +23,10 @@ export class ReferenceIndex {
 
   add(doc: DocumentSummary): void {
     const documentPath = doc.documentPath;
-    for (const a of doc.annotations) {
-      push(this.ids, a.id, a);
+    for (const a of doc.annotations) push(this.ids, a.id, a);
+    for (const a of [...doc.annotations, ...(doc.links ?? [])]) {
       for (const field of REF_FIELDS) {
-        const value = a[field];
+        const value = (a as Partial<Record<ReferenceField, string>>)[field];
         if (value === undefined || isNonEntityParty(value) || value.startsWith(TOPIC_PREFIX)) continue;
         const ref = parseAnnotationRef(value);
         if (ref) push(this.refs, `${ref.document ?? documentPath}#${ref.id}`, { annotation: a, field });
@@ -40,10 +41,10 @@ export class ReferenceIndex {
     const ids = new Set<string>();
     const refs = new Set<string>();
     const entities = new Set<string>();
-    for (const a of doc.annotations) {
-      ids.add(a.id);
+    for (const a of doc.annotations) ids.add(a.id);
+    for (const a of [...doc.annotations, ...(doc.links ?? [])]) {
       for (const field of REF_FIELDS) {
-        const value = a[field];
+        const value = (a as Partial<Record<ReferenceField, string>>)[field];
         if (value === undefined) continue;
         const ref = parseAnnotationRef(value);
         if (ref) refs.add(`${ref.document ?? documentPath}#${ref.id}`);

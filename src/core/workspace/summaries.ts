@@ -1,14 +1,25 @@
 // What the workspace index keeps of each sidecar: a summary per annotation, without context
 // (prefix, suffix) or creation time, so a workspace of 100,000 annotations fits in memory and in
 // the cache file. Shared by the index, its cache and every view.
-import type { Annotation, AnnotationKind, ClaimType, DocumentMetadata, LinkRelation, Polarity, ReviewStatus } from '../model';
+import type { AnchorlessLink, Annotation, AnnotationKind, ClaimType, DocumentMetadata, LinkRelation, Polarity, ReviewStatus } from '../model';
 import { readSidecar } from '../store/readSidecar';
 
-/** One annotation as views need it: no context (prefix, suffix) and no creation time. */
-export interface AnnotationSummary {
+/** What every summary has: where it is, who made it and when, tags, note, review. */
+interface SummaryCommon {
   id: string;
-  kind: AnnotationKind;
   documentPath: string;
+  tags?: string[];
+  note?: string;
+  author: string;
+  modified: string;
+  /** The review status, when the annotation needs a person's eye. */
+  review?: ReviewStatus;
+  reviewReason?: string;
+}
+
+/** One annotation as views need it: no context (prefix, suffix) and no creation time. */
+export interface AnnotationSummary extends SummaryCommon {
+  kind: AnnotationKind;
   exact: string;
   start: number;
   end: number;
@@ -21,13 +32,14 @@ export interface AnnotationSummary {
   from?: string;
   to?: string;
   relation?: LinkRelation;
-  tags?: string[];
-  note?: string;
-  author: string;
-  modified: string;
-  /** The review status, when the annotation needs a person's eye. */
-  review?: ReviewStatus;
-  reviewReason?: string;
+}
+
+/** An anchorless link as views need it (it has no quote or place). */
+export interface LinkSummary extends SummaryCommon {
+  kind: 'link';
+  from: string;
+  to: string;
+  relation: LinkRelation;
 }
 
 export interface DocumentSummary {
@@ -35,6 +47,8 @@ export interface DocumentSummary {
   /** The sidecar, relative to the workspace root with '/'. */
   sidecar: string;
   annotations: AnnotationSummary[];
+  /** Anchorless links, when the sidecar has any. */
+  links?: LinkSummary[];
   /** The document's metadata from its sidecar (title, date, outlet…), when it has any. */
   metadata?: DocumentMetadata;
   /** Problems readSidecar found (errors and warnings). */
@@ -54,8 +68,9 @@ export interface CacheEntry {
 export function summarise(sidecar: string, documentPath: string, text: string, stat: { size: number; mtimeMs: number }): CacheEntry {
   const read = readSidecar(text, sidecar, { rememberLayout: false });
   const annotations = (read.sidecar?.annotations ?? []).map((a) => summariseAnnotation(a, documentPath));
+  const links = (read.sidecar?.links ?? []).map((l) => summariseLink(l, documentPath));
   const metadata = read.sidecar?.metadata;
-  return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, ...(metadata ? { metadata } : {}), problems: read.problems.length, writable: read.writable } };
+  return { sidecar, size: stat.size, mtimeMs: stat.mtimeMs, summary: { documentPath, sidecar, annotations, ...(links.length ? { links } : {}), ...(metadata ? { metadata } : {}), problems: read.problems.length, writable: read.writable } };
 }
 
 /**
@@ -77,6 +92,11 @@ export function summariseAnnotation(a: Annotation, documentPath: string): Annota
       Object.assign(s, { from: own(a.from), to: own(a.to), relation: a.relation });
       break;
   }
+  return withCommon(s, a);
+}
+
+/** Tags, note and review, shared by both kinds of summary. */
+function withCommon<S extends AnnotationSummary | LinkSummary>(s: S, a: Annotation | AnchorlessLink): S {
   if (a.tags?.length) s.tags = a.tags.map(own);
   if (a.note) s.note = own(a.note);
   if (a.review) s.review = a.review.status;
@@ -84,11 +104,9 @@ export function summariseAnnotation(a: Annotation, documentPath: string): Annota
   return s;
 }
 
-/** The annotation a summary describes, as views read it (context and creation time are not indexed). */
-export function annotationFromSummary(s: AnnotationSummary): Annotation {
-  const common = {
-    id: s.id,
-    anchor: { exact: s.exact, prefix: '', suffix: '', start: s.start, end: s.end },
+/** What both kinds of summary give back: author and time (modified stands for created), tags, note, review. */
+function commonFromSummary(s: AnnotationSummary | LinkSummary) {
+  return {
     author: s.author,
     created: s.modified,
     modified: s.modified,
@@ -96,6 +114,11 @@ export function annotationFromSummary(s: AnnotationSummary): Annotation {
     ...(s.note !== undefined ? { note: s.note } : {}),
     ...(s.review ? { review: { status: s.review, ...(s.reviewReason ? { reason: s.reviewReason } : {}) } } : {}),
   };
+}
+
+/** The annotation a summary describes, as views read it (context and creation time are not indexed). */
+export function annotationFromSummary(s: AnnotationSummary): Annotation {
+  const common = { id: s.id, anchor: { exact: s.exact, prefix: '', suffix: '', start: s.start, end: s.end }, ...commonFromSummary(s) };
   switch (s.kind) {
     case 'claim':
       return { ...common, kind: 'claim', label: s.label ?? '', speaker: s.speaker ?? 'author', claimType: s.claimType ?? 'factual' };
@@ -106,4 +129,13 @@ export function annotationFromSummary(s: AnnotationSummary): Annotation {
     case 'note':
       return { ...common, kind: 'note' };
   }
+}
+
+export function summariseLink(l: AnchorlessLink, documentPath: string): LinkSummary {
+  return withCommon({ id: own(l.id), kind: 'link', documentPath, from: own(l.from), to: own(l.to), relation: l.relation, author: own(l.author), modified: own(l.modified) }, l);
+}
+
+/** The anchorless link a summary describes, as views read it (creation time is not indexed). */
+export function linkFromSummary(s: LinkSummary): AnchorlessLink {
+  return { id: s.id, kind: 'link', from: s.from, to: s.to, relation: s.relation, ...commonFromSummary(s) };
 }

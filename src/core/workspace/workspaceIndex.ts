@@ -204,7 +204,7 @@ export class WorkspaceIndex {
 
   get annotationCount(): number {
     let n = 0;
-    for (const d of this.docs.values()) n += d.entry.summary.annotations.length;
+    for (const d of this.docs.values()) n += d.entry.summary.annotations.length + (d.entry.summary.links?.length ?? 0);
     return n;
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/anchoring/types';
 import { AnnotationFields } from '../../core/editing/buildAnnotation';
-import { Annotation, formatAnnotationRef } from '../../core/model';
+import { AnchorlessLink, Annotation, formatAnnotationRef, parseAnnotationRef } from '../../core/model';
 import { paragraphAt, snapToSentences, trimSpan } from '../../core/text/sentences';
 import { AnnotationService } from '../annotations/annotationService';
 import { toRange } from '../annotations/documentOffsets';
@@ -70,7 +70,7 @@ export function addCommands(deps: AddDeps) {
     return showTint(sel.uri, await deps.editor.add(sel.uri, 'note', span, { note, tags: args?.tags }), span);
   }
 
-  async function linkTo(args?: AddArgs): Promise<Annotation | undefined> {
+  async function linkTo(args?: AddArgs): Promise<Annotation | AnchorlessLink | undefined> {
     const sel = await commandSelection(args);
     const span = trimSpan(sel.text, sel.span.start, sel.span.end);
     const session = await deps.service.sessionFor(sel.uri);
@@ -87,6 +87,12 @@ export function addCommands(deps: AddDeps) {
     const relation = args?.relation ?? (await pickRelation(deps.recent));
     if (relation === undefined) return undefined;
     await deps.recent.remember('relation', relation);
+    // Both ends annotations (the selection inside one, the target another): a link with no words of its
+    // own, so those words keep one hover card. Otherwise (no annotation here, or an entity) it sits on the words.
+    const source = from === SELF ? undefined : parseAnnotationRef(from);
+    if (source && (!source.document || source.document === documentPath) && parseAnnotationRef(to)) {
+      return deps.editor.linkAnnotations({ uri: sel.uri, id: source.id }, to, relation, { note: args?.note, tags: args?.tags });
+    }
     const fields: AnnotationFields = { from, to, relation, note: args?.note, tags: args?.tags };
     return showTint(sel.uri, await deps.editor.add(sel.uri, 'link', span, fields), span);
   }

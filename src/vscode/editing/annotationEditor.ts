@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/anchoring/types';
-import { AnnotationFields, buildAnnotation, changeKind, timestamp, updateAnnotation } from '../../core/editing/buildAnnotation';
+import { AnnotationFields, buildAnchorlessLink, buildAnnotation, changeKind, timestamp, updateAnchorlessLink, updateAnnotation } from '../../core/editing/buildAnnotation';
 import { adjudicate, AdjudicationMode } from '../../core/agreement/adjudicate';
-import { Annotation, AnnotationKind, formatAnnotationRef, LinkRelation } from '../../core/model';
+import { AnchorlessLink, Annotation, AnnotationKind, formatAnnotationRef, LinkRelation } from '../../core/model';
 import { undoChange } from '../../core/safety/undoChange';
 import { AnnotationService, Session } from '../annotations/annotationService';
 import { normalizedText } from '../annotations/documentOffsets';
@@ -37,12 +37,34 @@ export class AnnotationEditor {
     return annotation;
   }
 
-  /** A cross-reference from an existing annotation to `to`, placed on the same words (drag and drop in the tree). */
-  async linkAnnotations(source: AnnotationTarget, to: string, relation: LinkRelation): Promise<Annotation> {
+  /**
+   * A cross-reference from an existing annotation to the annotation `to` (drag and drop in the tree, Link To…
+   * inside an annotation): an anchorless link in the source's sidecar, so the words keep one hover card.
+   */
+  async linkAnnotations(source: AnnotationTarget, to: string, relation: LinkRelation, extra: Pick<AnnotationFields, 'note' | 'tags'> = {}): Promise<AnchorlessLink> {
     const session = await this.require(source.uri);
-    const live = session.model.get(source.id);
-    if (!live?.span) throw new Error(`${source.id} has no place in the text to link from`);
-    return this.add(source.uri, 'link', live.span, { from: formatAnnotationRef(undefined, source.id), to, relation });
+    if (!session.model.get(source.id)) throw new Error(`no annotation ${source.id} in ${session.model.documentPath}`);
+    const author = await this.authors.resolve(session.folder);
+    const link = buildAnchorlessLink({ from: formatAnnotationRef(undefined, source.id), to, relation, ...extra }, { author, now: this.now(), takenIds: this.takenIds() });
+    await this.commit(session, `Added link ${link.id} ${relation} → ${to}`, () => session.model.putLink(link));
+    return link;
+  }
+
+  async updateLink(target: AnnotationTarget, patch: AnnotationFields & { review?: null }): Promise<AnchorlessLink> {
+    const session = await this.require(target.uri);
+    const current = session.model.getLink(target.id);
+    if (!current) throw new Error(`no link ${target.id} in ${session.model.documentPath}`);
+    const updated = updateAnchorlessLink(current, patch, this.now());
+    await this.commit(session, `Edited link ${updated.id} ${updated.relation} → ${updated.to}`, () => session.model.putLink(updated));
+    return updated;
+  }
+
+  async removeLink(target: AnnotationTarget): Promise<AnchorlessLink> {
+    const session = await this.require(target.uri);
+    const current = session.model.getLink(target.id);
+    if (!current) throw new Error(`no link ${target.id} in ${session.model.documentPath}`);
+    await this.commit(session, `Deleted link ${current.id} ${current.relation} → ${current.to}`, () => session.model.removeLink(current.id));
+    return current;
   }
 
   async update(target: AnnotationTarget, patch: AnnotationFields & { review?: null }): Promise<Annotation> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { pickItem } from '../quickPick';
 import { AnnotationFields } from '../../core/editing/buildAnnotation';
-import { Annotation, ANNOTATION_KINDS, AnnotationKind, formatAnnotationRef } from '../../core/model';
+import { AnchorlessLink, Annotation, ANNOTATION_KINDS, AnnotationKind, formatAnnotationRef, parseAnnotationRef } from '../../core/model';
 import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { kindIcon } from './addCommands';
@@ -15,7 +15,7 @@ import { clip } from '../../core/text/clip';
 export interface TargetArgs {
   uri?: string | vscode.Uri;
   id?: string;
-  target?: { uri: vscode.Uri; id: string };
+  target?: { uri: string | vscode.Uri; id: string };
 }
 
 export interface EditArgs extends TargetArgs {
@@ -33,8 +33,20 @@ export interface ManageDeps {
 
 export function manageCommands(deps: ManageDeps) {
   /** The annotation a command is about: from its arguments, else the one under the cursor. */
+  function explicitTarget(args?: TargetArgs): AnnotationTarget | undefined {
+    const named = args?.target ?? (args?.uri && args.id ? { uri: args.uri, id: args.id } : undefined);
+    return named && { uri: toUri(named.uri), id: named.id };
+  }
+
+  /** The anchorless link a command names, if it names one (a Cross-references row, or `{ uri, id }`). */
+  async function linkTarget(args?: TargetArgs): Promise<(AnnotationTarget & { link: AnchorlessLink }) | undefined> {
+    const explicit = explicitTarget(args);
+    const link = explicit && (await deps.service.sessionFor(explicit.uri))?.model.getLink(explicit.id);
+    return link && { ...explicit!, link };
+  }
+
   async function resolve(args?: TargetArgs): Promise<AnnotationTarget & { annotation: Annotation }> {
-    const explicit = args?.target ?? (args?.uri && args.id ? { uri: toUri(args.uri), id: args.id } : undefined);
+    const explicit = explicitTarget(args);
     if (explicit) {
       const session = await deps.service.sessionFor(explicit.uri);
       const live = session?.model.get(explicit.id);
@@ -53,20 +65,26 @@ export function manageCommands(deps: ManageDeps) {
     return { uri: editor.document.uri, id: annotation.id, annotation };
   }
 
-  async function editAnnotation(args?: EditArgs): Promise<Annotation | undefined> {
+  async function editAnnotation(args?: EditArgs): Promise<Annotation | AnchorlessLink | undefined> {
+    const link = await linkTarget(args);
+    if (link) {
+      const patch = args?.patch ?? (await askPatch({ ...link, annotation: link.link }));
+      return patch && deps.editor.updateLink(link, patch);
+    }
     const target = await resolve(args);
     const patch = args?.patch ?? (await askPatch(target));
     if (!patch) return undefined;
     return deps.editor.update(target, patch);
   }
 
-  async function askPatch(target: AnnotationTarget & { annotation: Annotation }): Promise<AnnotationFields | undefined> {
+  async function askPatch(target: AnnotationTarget & { annotation: Annotation | AnchorlessLink }): Promise<AnnotationFields | undefined> {
     const a = target.annotation;
     const fields: Record<AnnotationKind, string[]> = {
       claim: ['label', 'speaker', 'claimType', 'tags', 'note'],
       stance: ['holder', 'target', 'polarity', 'tags', 'note'],
       note: ['note', 'tags'],
-      link: ['to', 'relation', 'tags', 'note'],
+      // An anchorless link's ends are annotations: to join others, delete it and link again.
+      link: 'anchor' in a ? ['to', 'relation', 'tags', 'note'] : ['relation', 'tags', 'note'],
     };
     const record = a as unknown as Record<string, unknown>;
     const field = await pickItem(
@@ -109,7 +127,9 @@ export function manageCommands(deps: ManageDeps) {
     return deps.editor.changeKind(target, kind as AnnotationKind, fields);
   }
 
-  async function deleteAnnotation(args?: TargetArgs): Promise<Annotation> {
+  async function deleteAnnotation(args?: TargetArgs): Promise<Annotation | AnchorlessLink> {
+    const link = await linkTarget(args);
+    if (link) return deps.editor.removeLink(link);
     const target = await resolve(args);
     // The status bar says what was deleted, with Undo (ChangeFeedback): no notification to dismiss.
     return deps.editor.remove(target);
@@ -137,11 +157,21 @@ export function manageCommands(deps: ManageDeps) {
     return chosen && { uri, id: chosen.id, annotation: chosen };
   }
 
-  async function acceptReview(args?: TargetArgs): Promise<Annotation> {
+  async function acceptReview(args?: TargetArgs): Promise<Annotation | AnchorlessLink> {
+    const link = await linkTarget(args);
+    if (link) return deps.editor.updateLink(link, { review: null });
     return deps.editor.update(await resolve(args), { review: null });
   }
 
   async function reveal(args?: TargetArgs): Promise<void> {
+    const link = await linkTarget(args);
+    // An anchorless link has no words: its `from` annotation is where it is.
+    const from = link && parseAnnotationRef(link.link.from);
+    if (link && from) {
+      const session = await deps.service.sessionFor(link.uri);
+      const folder = session?.folder.uri ?? link.uri;
+      return reveal({ uri: from.document ? vscode.Uri.joinPath(folder, ...from.document.split('/')) : link.uri, id: from.id });
+    }
     const target = await resolve(args);
     const session = await deps.service.sessionFor(target.uri);
     const live = session?.model.get(target.id);
@@ -159,7 +189,7 @@ export function manageCommands(deps: ManageDeps) {
   }
 
   async function copyLink(args?: TargetArgs): Promise<string> {
-    const target = await resolve(args);
+    const target = (await linkTarget(args)) ?? (await resolve(args));
     const session = await deps.service.sessionFor(target.uri);
     const ref = formatAnnotationRef(session?.model.documentPath, target.id);
     await vscode.env.clipboard.writeText(ref);

@@ -3,7 +3,7 @@ import { Annotation, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
 import { AnnotationService } from '../annotations/annotationService';
 import { toNormalizedOffset, toRange } from '../annotations/documentOffsets';
 import { CommandIds } from '../commandIds';
-import { WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
+import { LinkEntry, WorkspaceAnnotations, WorkspaceEntry } from '../workspace/workspaceAnnotations';
 import { commandLink, escapeMarkdown, trustedMarkdown } from './safeMarkdown';
 import { clip } from '../../core/text/clip';
 
@@ -24,16 +24,17 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const here = session.model.list().filter((l) => l.span && l.span.start <= offset && offset < l.span.end);
     if (!here.length) return undefined;
     const entries = await this.workspace.entries();
+    const links = (await this.workspace.links()).filter((l) => l.folder.uri.toString() === session.folder.uri.toString());
     const md = trustedMarkdown();
     here.forEach((live, i) => {
       if (i) md.appendMarkdown('\n\n---\n\n');
-      md.appendMarkdown(this.card(live.annotation, live.status, live.was, session.model.documentPath, document.uri, entries));
+      md.appendMarkdown(this.card(live.annotation, live.status, live.was, session.model.documentPath, document.uri, entries, links));
     });
     const first = here[here.length - 1].span!;
     return new vscode.Hover(md, toRange(document, first.start, first.end));
   }
 
-  private card(a: Annotation, status: string, was: string | undefined, documentPath: string, uri: vscode.Uri, entries: WorkspaceEntry[]): string {
+  private card(a: Annotation, status: string, was: string | undefined, documentPath: string, uri: vscode.Uri, entries: WorkspaceEntry[], links: LinkEntry[]): string {
     const lines: string[] = [];
     const title = a.kind === 'claim' ? a.label : a.kind === 'stance' ? `${this.party(a.holder)} · ${a.polarity} · ${this.target(a.target)}` : a.kind === 'link' ? a.relation : undefined;
     lines.push(`**${a.kind[0].toUpperCase()}${a.kind.slice(1)}**${title ? ` — ${escapeMarkdown(title)}` : ''}`);
@@ -47,7 +48,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       const before = a.review?.was ?? was;
       lines.push(`$(warning) Needs review (${escapeMarkdown(a.review?.status ?? status)})${reason}${before ? ` — was “${escapeMarkdown(before)}”` : ''} · ${commandLink('Mark reviewed', CommandIds.acceptReview, { uri: uri.toString(), id: a.id })}`);
     }
-    const refs = this.crossReferences(a, documentPath, entries);
+    const refs = [...this.crossReferences(a, documentPath, entries), ...anchorlessReferences(a, documentPath, entries, links)];
     if (refs.length) lines.push('Cross-references:', ...refs.map((r) => `- ${r}`));
     lines.push(commandLink('Edit…', CommandIds.editAnnotation, { uri: uri.toString(), id: a.id }));
     return lines.join('\n\n');
@@ -91,3 +92,31 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 }
 
+
+/**
+ * The anchorless links that join this annotation to another, both ways: shown on this card, since
+ * such a link has no words and so no card of its own.
+ */
+function anchorlessReferences(a: Annotation, documentPath: string, entries: WorkspaceEntry[], links: LinkEntry[]): string[] {
+  const out: string[] = [];
+  const resolve = (ref: string, from: string) => {
+    const parsed = parseAnnotationRef(ref);
+    return parsed && { documentPath: parsed.document ?? from, id: parsed.id };
+  };
+  const describe = (end: { documentPath: string; id: string } | undefined, from: LinkEntry) => {
+    const e = end && entries.find((x) => x.documentPath === end.documentPath && x.annotation.id === end.id && x.folder.uri.toString() === from.folder.uri.toString());
+    if (!e) return `${escapeMarkdown(end ? `${end.documentPath}#${end.id}` : '?')} (missing)`;
+    const label = e.annotation.kind === 'claim' ? e.annotation.label : e.annotation.anchor.exact;
+    return commandLink(`${e.documentPath}: ${clip(label)}`, CommandIds.revealAnnotation, { uri: e.uri.toString(), id: e.annotation.id });
+  };
+  const isThis = (end: { documentPath: string; id: string } | undefined) => end?.documentPath === documentPath && end.id === a.id;
+  for (const entry of links) {
+    const { link } = entry;
+    const [from, to] = [resolve(link.from, entry.documentPath), resolve(link.to, entry.documentPath)];
+    const review = link.review ? ` $(warning) ${escapeMarkdown(link.review.status)}` : '';
+    const note = link.note ? ` — ${escapeMarkdown(clip(link.note))}` : '';
+    if (isThis(from)) out.push(`→ ${escapeMarkdown(link.relation)} ${describe(to, entry)}${note}${review}`);
+    else if (isThis(to)) out.push(`← ${escapeMarkdown(link.relation)} from ${describe(from, entry)}${note}${review}`);
+  }
+  return out;
+}

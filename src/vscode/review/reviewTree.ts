@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnnotationSummary, ChangedAnnotation, DocumentDiff, showQuote, showValue } from '../../core/diff';
+import { AnnotationSummary, ChangedAnnotation, DocumentDiff, NO_WORDS, showQuoteOf, showValue } from '../../core/diff';
 import { CommandIds } from '../commandIds';
 import { ReviewReport } from './reviewReport';
 import { clip } from '../../core/text/clip';
@@ -58,7 +58,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode> {
       return item;
     }
     const a = node.annotation;
-    const item = new vscode.TreeItem(`${node.change} ${a.kind}: ${clip(a.exact, 70)}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(`${node.change} ${a.kind}: ${a.anchorless ? NO_WORDS : clip(a.exact, 70)}`, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = node.change === 'changed' ? describeChanges(a as ChangedAnnotation) : a.id;
     const [icon, color] = ICON[node.change];
@@ -66,7 +66,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode> {
     item.tooltip = tooltip(node);
     if (this.report) {
       const uri = vscode.Uri.joinPath(this.report.folder.uri, ...node.document.document.split('/'));
-      const span = 'span' in a ? a.span : (a.moved?.after ?? undefined);
+      const span = 'fields' in a ? a.span : (a.moved?.after ?? undefined);
       item.command = { command: CommandIds.openReviewChange, title: 'Open', arguments: [{ uri: uri.toString(), id: a.id, removed: node.change === 'removed', span }] };
     }
     return item;
@@ -82,7 +82,7 @@ function describeChanges(c: ChangedAnnotation): string {
 function tooltip(node: ChangeNode): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   const a = node.annotation;
-  md.appendText(`${node.change} ${a.kind} ${a.id}\n${showQuote(a.exact)}\n`);
+  md.appendText(`${node.change} ${a.kind} ${a.id}\n${showQuoteOf(a)}\n`);
   if (node.change === 'changed') {
     for (const f of (a as ChangedAnnotation).changes) md.appendText(`\n${f.field}: ${showValue(f.before)} → ${showValue(f.after)}`);
   } else {

@@ -6,6 +6,7 @@ import { pickRelation } from '../editing/prompts';
 import { RecentValues } from '../editing/recentValues';
 import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
 import { AnnotationNode, annotationTitle, buildNodes, Filter, GroupBy, GroupNode, parseFilter, RefName, refNamer, TreeNode, ViewKind } from './treeNodes';
+import { fromTarget, LinkNode, linkTitle } from './linkNodes';
 import { clip } from '../../core/text/clip';
 import { filterDescription, noMatchItem, VIEW_NOUNS } from './filterText';
 
@@ -91,9 +92,11 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   private async rebuild(): Promise<void> {
     const entries = await this.deps.workspace.entries();
-    const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName, (e) => this.deps.workspace.metadataOf(e));
+    const links = this.kind === 'links' || this.kind === 'review' ? await this.deps.workspace.links() : [];
+    const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName, (e) => this.deps.workspace.metadataOf(e), links);
     this.refName = refNamer(entries, this.deps.partyName);
-    const signature = JSON.stringify([this.deps.state.filterText, ...groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, c.entry.annotation.modified, c.entry.status, c.problem, this.title(c)])])]);
+    const modified = (c: AnnotationNode | LinkNode) => (c.type === 'link' ? c.entry.link.modified : c.entry.annotation.modified);
+    const signature = JSON.stringify([this.deps.state.filterText, ...groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, modified(c), c.entry.status, c.problem, this.title(c), c.type === 'link' ? this.refName(c.entry.link.from, c.entry.documentPath) : ''])])]);
     this.groups = groups;
     this.updateView();
     if (signature === this.signature) return;
@@ -122,7 +125,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node.type !== 'annotation') return undefined;
+    if (node.type !== 'annotation' && node.type !== 'link') return undefined;
     return this.groups.find((g) => g.children.some((c) => c.id === node.id));
   }
 
@@ -136,11 +139,33 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
       item.contextValue = 'group';
       return item;
     }
-    return this.annotationItem(node);
+    return node.type === 'link' ? this.linkItem(node) : this.annotationItem(node);
   }
 
-  private title(node: AnnotationNode): string {
+  private title(node: AnnotationNode | LinkNode): string {
+    if (node.type === 'link') return linkTitle(node.entry.link, this.refName, node.entry.documentPath);
     return annotationTitle(node.entry.annotation, this.deps.partyName, this.refName, node.entry.documentPath);
+  }
+
+  /** An anchorless link: named by the annotations it joins; clicking opens its `from` annotation. */
+  private linkItem(node: LinkNode): vscode.TreeItem {
+    const { link, uri, documentPath, folder } = node.entry;
+    const item = new vscode.TreeItem(clip(this.title(node), 90), vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    const from = this.refName(link.from, documentPath);
+    item.description = node.problem ?? `from “${clip(from, 60)}”`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`link ${link.id} · ${documentPath} (no words of its own)\n\n${from}\n${link.relation} → ${this.refName(link.to, documentPath)}`);
+    if (link.note) tooltip.appendText(`\n\n${link.note}`);
+    if (node.problem) tooltip.appendText(`\n\nNeeds review: ${node.problem}`);
+    item.tooltip = tooltip;
+    const review = !!node.problem || !!link.review;
+    item.iconPath = new vscode.ThemeIcon(review ? 'warning' : 'link', new vscode.ThemeColor(review ? 'policyAnnotator.reviewBorder' : 'policyAnnotator.linkBorder'));
+    item.contextValue = `anchorless kind-link${review ? ' review' : ''}`;
+    const target = fromTarget(node.entry, (path) => vscode.Uri.joinPath(folder.uri, ...path.split('/')).toString());
+    if (target) item.command = { command: CommandIds.revealAnnotation, title: 'Reveal', arguments: [target] };
+    item.resourceUri = uri;
+    return item;
   }
 
   private annotationItem(node: AnnotationNode): vscode.TreeItem {

@@ -1,6 +1,8 @@
 import { Annotation, AUTHOR, parseAnnotationRef, TOPIC_PREFIX } from '../../core/model';
 import { reviewReason } from '../../core/workspace/needsReview';
-import type { WorkspaceEntry } from '../workspace/workspaceAnnotations';
+import type { LinkEntry, WorkspaceEntry } from '../workspace/workspaceAnnotations';
+import { LinkNode, linkNodes } from './linkNodes';
+import type { Filter, RefName } from './treeTypes';
 import { documentOrder, metadataGroup, MetadataGrouping } from './metadataGroups';
 import type { DocumentMetadata } from '../../core/model';
 
@@ -11,13 +13,15 @@ export interface GroupNode {
   type: 'group';
   id: string;
   label: string;
-  children: AnnotationNode[];
+  children: Array<AnnotationNode | LinkNode>;
 }
 
 export interface AnnotationNode {
   type: 'annotation';
   id: string;
   entry: WorkspaceEntry;
+  /** What commands from the context menu act on (TargetArgs.target). */
+  target: { uri: string; id: string };
   /** Why it is in Needs Review, when it is. */
   problem?: string;
 }
@@ -28,13 +32,11 @@ export interface NoMatchNode {
   id: string;
 }
 
-export type TreeNode = GroupNode | AnnotationNode | NoMatchNode;
+export type TreeNode = GroupNode | AnnotationNode | LinkNode | NoMatchNode;
+/** What the metadata lookup needs of a row's entry. */
+export type EntryPlace = Pick<WorkspaceEntry, 'folder' | 'documentPath'>;
 
-export interface Filter {
-  words: string[];
-  tags: string[];
-  kinds: string[];
-}
+export type { Filter, RefName } from './treeTypes';
 
 /** `tag:x kind:claim some words` → a filter; empty text → none. */
 export function parseFilter(text: string): Filter | undefined {
@@ -63,17 +65,18 @@ export function reviewProblem(entry: WorkspaceEntry, known: Set<string>): string
 }
 
 /** The nodes of one view: annotations of its kind, filtered, grouped, with stable ids. */
-export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: GroupBy, filter: Filter | undefined, partyName: (id: string) => string, metadataOf: (entry: WorkspaceEntry) => DocumentMetadata | undefined = () => undefined): GroupNode[] {
+export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: GroupBy, filter: Filter | undefined, partyName: (id: string) => string, metadataOf: (entry: EntryPlace) => DocumentMetadata | undefined = () => undefined, links: readonly LinkEntry[] = []): GroupNode[] {
   const known = new Set(entries.map((e) => `${e.documentPath}#${e.annotation.id}`));
   const kind = { claims: 'claim', stances: 'stance', links: 'link', review: undefined }[view];
-  const nodes: AnnotationNode[] = [];
+  const nodes: Array<AnnotationNode | LinkNode> = [];
   for (const entry of entries) {
     if (kind && entry.annotation.kind !== kind) continue;
     if (!matches(entry.annotation, filter)) continue;
     const problem = view === 'review' ? reviewProblem(entry, known) : undefined;
     if (view === 'review' && !problem) continue;
-    nodes.push({ type: 'annotation', id: `${entry.folder.uri.toString()}|${entry.documentPath}#${entry.annotation.id}`, entry, problem });
+    nodes.push({ type: 'annotation', id: `${entry.folder.uri.toString()}|${entry.documentPath}#${entry.annotation.id}`, entry, target: { uri: entry.uri.toString(), id: entry.annotation.id }, problem });
   }
+  nodes.push(...linkNodes(view, links, known, filter, refNamer(entries, partyName)));
   const groups = new Map<string, GroupNode>();
   // In a multi-root workspace a document is named with its folder: two folders may hold the same path.
   const multiRoot = new Set(entries.map((e) => e.folder.uri.toString())).size > 1;
@@ -82,7 +85,7 @@ export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: G
   for (const node of nodes) {
     const documentKey = multiRoot ? `${node.entry.folder.name}/${node.entry.documentPath}` : node.entry.documentPath;
     const grouped = byMetadata ? metadataGroup(groupBy, metadataOf(node.entry)) : undefined;
-    const key = grouped?.key ?? (view !== 'review' && groupBy === 'party' ? partyOf(node.entry.annotation) : documentKey);
+    const key = grouped?.key ?? (view !== 'review' && groupBy === 'party' ? (node.type === 'link' ? node.entry.link.relation : partyOf(node.entry.annotation)) : documentKey);
     const label = grouped?.label ?? (view !== 'review' && groupBy === 'party' ? partyLabel(key, partyName) : key);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { type: 'group', id: `${view}|${groupBy}|${key}`, label, children: [] }));
@@ -90,9 +93,12 @@ export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: G
     group.children.push(node);
   }
   // Grouped by year or outlet, a group holds several documents: oldest first, each in text order.
-  const inDocumentOrder = (e: WorkspaceEntry) => ({ documentPath: e.documentPath, published: metadataOf(e)?.published });
+  const inDocumentOrder = (e: EntryPlace) => ({ documentPath: e.documentPath, published: metadataOf(e)?.published });
+  // Anchorless links have no place: after the anchored rows of their document, by id.
+  const startOf = (n: AnnotationNode | LinkNode) => (n.type === 'link' ? Number.MAX_SAFE_INTEGER : n.entry.annotation.anchor.start);
+  const idOf = (n: AnnotationNode | LinkNode) => (n.type === 'link' ? n.entry.link.id : n.entry.annotation.id);
   for (const group of groups.values()) {
-    group.children.sort((a, b) => (byMetadata ? documentOrder(inDocumentOrder(a.entry), inDocumentOrder(b.entry)) : 0) || a.entry.annotation.anchor.start - b.entry.annotation.anchor.start);
+    group.children.sort((a, b) => (byMetadata ? documentOrder(inDocumentOrder(a.entry), inDocumentOrder(b.entry)) : 0) || startOf(a) - startOf(b) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
   }
   const sortKey = (g: GroupNode) => sortKeys.get(g) ?? g.label;
   return [...groups.values()].sort((a, b) => (byMetadata ? (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0) : a.label.localeCompare(b.label)));
@@ -110,8 +116,6 @@ function partyLabel(key: string, partyName: (id: string) => string): string {
   return partyName(key);
 }
 
-/** Names what a reference points at: an entity's name, or the label of the annotation in the workspace. */
-export type RefName = (ref: string, fromDocument: string) => string;
 
 /** A RefName over the workspace's entries and the entity names. */
 export function refNamer(entries: WorkspaceEntry[], partyName: (id: string) => string): RefName {

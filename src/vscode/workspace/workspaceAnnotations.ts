@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Annotation, AnchorStatus, DocumentMetadata, parseAnnotationRef } from '../../core/model';
-import { annotationFromSummary } from '../../core/workspace/summaries';
+import { AnchorlessLink, Annotation, AnchorStatus, DocumentMetadata, parseAnnotationRef } from '../../core/model';
+import { annotationFromSummary, linkFromSummary } from '../../core/workspace/summaries';
 import { AnnotationService } from '../annotations/annotationService';
 import { WorkspaceModelHost } from './workspaceModelHost';
 
@@ -15,6 +15,16 @@ export interface WorkspaceEntry {
   status: AnchorStatus | 'conflict';
 }
 
+/** An anchorless link between two annotations: no place of its own, so no live status; `conflict` after a merge. */
+export interface LinkEntry {
+  folder: vscode.WorkspaceFolder;
+  documentPath: string;
+  /** The document whose sidecar holds the link. */
+  uri: vscode.Uri;
+  link: AnchorlessLink;
+  status: 'anchored' | 'conflict';
+}
+
 /**
  * Every annotation in the workspace, for the views, hovers and pickers: the workspace model's
  * indexes (one per folder), with open documents' live state taking precedence.
@@ -24,7 +34,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** The indexed annotations as views read them, rebuilt only when an index changed (not on every refresh). */
-  private fromFiles: WorkspaceEntry[] | undefined;
+  private fromFiles: { entries: WorkspaceEntry[]; links: LinkEntry[] } | undefined;
 
   constructor(
     private readonly service: AnnotationService,
@@ -47,16 +57,32 @@ export class WorkspaceAnnotations implements vscode.Disposable {
 
   async entries(): Promise<WorkspaceEntry[]> {
     await this.ready();
-    const fromFiles = (this.fromFiles ??= this.indexedEntries());
-    // Open documents win over their files. Taken after the await above, so a document opened meanwhile is not listed twice.
-    const sessions = this.service.sessionsList();
-    const live = new Set(sessions.map((s) => `${s.folder.uri.toString()}|${s.model.documentPath}`));
-    const out = fromFiles.filter((e) => !live.has(`${e.folder.uri.toString()}|${e.documentPath}`));
+    const { sessions, out } = this.closedOnly((this.fromFiles ??= this.indexed()).entries);
     for (const session of sessions) {
       for (const item of session.model.list()) {
         const status = item.annotation.review?.status === 'conflict' ? 'conflict' : item.status;
         out.push({ folder: session.folder, documentPath: session.model.documentPath, uri: session.uri, annotation: item.annotation, status });
       }
+    }
+    return out;
+  }
+
+  /**
+   * Open documents win over their files: the indexed entries of documents that are not open, and the open
+   * sessions. Taken after an await, so a document opened meanwhile is not listed twice.
+   */
+  private closedOnly<E extends { folder: vscode.WorkspaceFolder; documentPath: string }>(fromFiles: E[]) {
+    const sessions = this.service.sessionsList();
+    const live = new Set(sessions.map((s) => `${s.folder.uri.toString()}|${s.model.documentPath}`));
+    return { sessions, out: fromFiles.filter((e) => !live.has(`${e.folder.uri.toString()}|${e.documentPath}`)) };
+  }
+
+  /** Every anchorless link in the workspace, open documents' unsaved state first. */
+  async links(): Promise<LinkEntry[]> {
+    await this.ready();
+    const { sessions, out } = this.closedOnly((this.fromFiles ??= this.indexed()).links);
+    for (const session of sessions) {
+      for (const link of session.model.links()) out.push({ folder: session.folder, documentPath: session.model.documentPath, uri: session.uri, link, status: link.review?.status === 'conflict' ? 'conflict' : 'anchored' });
     }
     return out;
   }
@@ -84,21 +110,24 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   }
 
   /** The metadata of an entry's document (title, date, outlet), from its sidecar as indexed. */
-  metadataOf(entry: WorkspaceEntry): DocumentMetadata | undefined {
+  metadataOf(entry: Pick<WorkspaceEntry, 'folder' | 'documentPath'>): DocumentMetadata | undefined {
     return this.host.folderFor(entry.folder)?.index.document(entry.documentPath)?.metadata;
   }
 
-  private indexedEntries(): WorkspaceEntry[] {
-    const out: WorkspaceEntry[] = [];
+  /** The indexed annotations and anchorless links as views read them, in one pass over the indexes. */
+  private indexed(): { entries: WorkspaceEntry[]; links: LinkEntry[] } {
+    const entries: WorkspaceEntry[] = [];
+    const links: LinkEntry[] = [];
     for (const model of this.host.model.folders()) {
       const folder = this.host.workspaceFolder(model);
       if (!folder) continue;
       for (const doc of model.index.documents()) {
         const uri = vscode.Uri.joinPath(folder.uri, ...doc.documentPath.split('/'));
-        for (const s of doc.annotations) out.push({ folder, documentPath: doc.documentPath, uri, annotation: annotationFromSummary(s), status: s.review ?? 'anchored' });
+        for (const s of doc.annotations) entries.push({ folder, documentPath: doc.documentPath, uri, annotation: annotationFromSummary(s), status: s.review ?? 'anchored' });
+        for (const s of doc.links ?? []) links.push({ folder, documentPath: doc.documentPath, uri, link: linkFromSummary(s), status: s.review === 'conflict' ? 'conflict' : 'anchored' });
       }
     }
-    return out;
+    return { entries, links };
   }
 
   dispose(): void {

@@ -105,3 +105,46 @@ describe('anchorless links in the open document', () => {
     expect(model.toSidecar(text, fp).links).toEqual(sidecar.links);
   });
 });
+
+describe('anchorless links in reviews', () => {
+  it('the semantic diff and git textconv show an added, changed and removed link without a quote', async () => {
+    const { diffSidecars, renderDiffText } = await import('../../../src/core/diff');
+    const { renderSidecarForReview } = await import('../../../src/core/gitIntegration/textconv');
+    const before = readSidecar(golden, 'a.yaml').sidecar!;
+    const added = { ...before, links: [...before.links!, link('q2w3e4r5', '#p7w2n4zt', '#k3m9x2qa')] };
+    const diff = diffSidecars(before, added);
+    expect(diff.added).toEqual([{ id: 'q2w3e4r5', kind: 'link', exact: '', anchorless: true, fields: expect.arrayContaining([{ field: 'relation', value: 'supports' }]) }]);
+    const changed = diffSidecars(before, { ...before, links: [{ ...before.links![0], relation: 'contradicts' }] });
+    expect(changed.changed).toEqual([{ id: 'm4n6b8v2', kind: 'link', exact: '', anchorless: true, changes: [{ field: 'relation', before: 'supports', after: 'contradicts' }] }]);
+    expect(diffSidecars(before, { ...before, links: [] }).removed.map((r) => r.id)).toEqual(['m4n6b8v2']);
+    const text = renderDiffText({ before: 'a', after: 'b', documents: [diff], totals: { documents: 1, added: 1, removed: 0, changed: 0 } });
+    expect(text).toContain('+ link q2w3e4r5 (a link with no words of its own)');
+    expect(text).not.toMatch(/q2w3e4r5[^\n]*\n\s+at:/);
+
+    const review = renderSidecarForReview(golden, 'a.yaml');
+    expect(review).toContain('2 annotations\n1 link with no words of its own\n');
+    expect(review).toMatch(/\nlink m4n6b8v2\n {2}\(a link with no words of its own\)\n {2}from: #k3m9x2qa\n/);
+    const old = readFileSync(join(__dirname, '..', 'store', 'golden', 'basic.yaml'), 'utf8');
+    expect(renderSidecarForReview(old, 'b.yaml')).not.toContain('no words of');
+  });
+});
+
+describe('anchorless links in the workspace index', () => {
+  it('the summary carries them; the reference index finds them from both ends', async () => {
+    const { summarise, linkFromSummary } = await import('../../../src/core/workspace/summaries');
+    const { ReferenceIndex } = await import('../../../src/core/workspace/referenceIndex');
+    const entry = summarise('annotations/seeds/000.txt.yaml', 'seeds/000.txt', golden, { size: golden.length, mtimeMs: 1 });
+    expect(entry.summary.annotations.map((a) => a.id)).toEqual(['p7w2n4zt', 'k3m9x2qa']);
+    expect(entry.summary.links).toEqual([expect.objectContaining({ id: 'm4n6b8v2', kind: 'link', from: '#k3m9x2qa', to: 'seeds/002_da90e588b2ada6c6.txt#h2j4k6m8', note: 'Both cite the same R&D figures.' })]);
+    const sidecar = readSidecar(golden, 'a.yaml').sidecar!;
+    expect(linkFromSummary(entry.summary.links![0])).toEqual({ ...sidecar.links![0], created: sidecar.links![0].modified });
+    const index = new ReferenceIndex();
+    index.add(entry.summary);
+    expect(index.incoming('seeds/000.txt', 'k3m9x2qa').map((r) => [r.annotation.id, r.field])).toEqual([['m4n6b8v2', 'from']]);
+    expect(index.incoming('seeds/002_da90e588b2ada6c6.txt', 'h2j4k6m8').map((r) => [r.annotation.id, r.field])).toEqual([['m4n6b8v2', 'to']]);
+    index.remove(entry.summary);
+    expect(index.incoming('seeds/002_da90e588b2ada6c6.txt', 'h2j4k6m8')).toEqual([]);
+    const old = readFileSync(join(__dirname, '..', 'store', 'golden', 'basic.yaml'), 'utf8');
+    expect(summarise('b.yaml', 'b.txt', old, { size: 1, mtimeMs: 1 }).summary).not.toHaveProperty('links');
+  });
+});

@@ -46,7 +46,7 @@ describe('exchange through the CLI', () => {
     const report = JSON.parse(result.out);
     expect(report.failures.map((f: { origin: string }) => f.origin)).toEqual(['x.ann:2', 'x.ann:5']);
     expect(report.items.map((i: { origin: string; kind: string }) => `${i.origin} ${i.kind}`)).toEqual(['x.ann:1 note', 'x.ann:3 note', 'x.ann:4 link']);
-    expect(sidecarOf(root, A).annotations.find((a) => a.kind === 'link')).toMatchObject({ relation: 'elaborates' });
+    expect(sidecarOf(root, A).links?.[0]).toMatchObject({ relation: 'elaborates' });
     const bad = await cli(root, 'import', '--format', 'brat', '--document', A, '--relation-map', 'nope.yaml', 'x.ann');
     expect(bad.code).toBe(2);
   });

@@ -44,6 +44,8 @@ const corpus: Loaded[] = DOCUMENTS.map((document) => {
 
 const all = corpus.flatMap((c) => c.sidecar.annotations.map((annotation) => ({ document: c.document, annotation })));
 const byRef = new Map(all.map((e) => [`${e.document}#${e.annotation.id}`, e]));
+/** Links between two annotations with no words of their own (issue 16). */
+const anchorless = corpus.flatMap((c) => (c.sidecar.links ?? []).map((link) => ({ document: c.document, link })));
 const catalogue = loadCatalogue([{ file: 'annotations/entities.yaml', text: readFileSync(join(ROOT, 'annotations/entities.yaml'), 'utf8') }]);
 const entityIds = new Set(catalogue.catalogue.entities.map((e) => e.id));
 
@@ -75,7 +77,7 @@ describe('reference corpus', () => {
     const result = await cli('validate', '--json');
     const report = JSON.parse(result.out);
     expect(report.problems).toEqual([]);
-    expect(report).toMatchObject({ errors: 0, warnings: 0, annotations: all.length });
+    expect(report).toMatchObject({ errors: 0, warnings: 0, annotations: all.length + anchorless.length });
     expect(report.files).toEqual(corpus.map((c) => c.file));
     expect(result.code).toBe(0);
   });
@@ -147,6 +149,15 @@ describe('reference corpus', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('has an anchorless link between two claims of different seeds, which saves unchanged', () => {
+    expect(anchorless.map(({ document, link }) => [document, link.id])).toEqual([['seeds/004_37cb7f1bcf4e8cbd.txt', 's7nq2kd4']]);
+    for (const { document, link } of anchorless) {
+      const [from, to] = [resolveRef(link.from, document), resolveRef(link.to, document)];
+      expect([from?.annotation.kind, from?.document, to?.annotation.kind, to?.document !== document]).toEqual(['claim', document, 'claim', true]);
+    }
+    for (const c of corpus.filter((x) => x.sidecar.links)) expect(writeSidecar(c.sidecar, c.text)).toBe(c.text);
   });
 
   it('keeps links between stances consistent with their polarities', () => {

@@ -3,7 +3,7 @@ import { absoluteRef, exportBrat, ExportCorpus } from '../../../src/core/export'
 import { parseBrat } from '../../../src/core/import/bratImport';
 import { readBratLine } from '../../../src/core/import/bratLines';
 import { placeDrafts } from '../../../src/core/import/placeDrafts';
-import { Annotation } from '../../../src/core/model';
+import { AnchorlessLink, Annotation } from '../../../src/core/model';
 import { fixtureCorpus } from './fixtureCorpus';
 import { referenceCorpus } from './referenceCorpus';
 
@@ -42,6 +42,7 @@ function roundTrip(corpus: ExportCorpus) {
   const out = exportBrat(corpus);
   let differences = 0;
   let compared = 0;
+  let anchorlessBack = 0;
   const failures: string[] = [];
   for (const doc of corpus.documents) {
     const ann = out.files.get(doc.path.replace(/\.txt$/, '.ann'))!;
@@ -51,12 +52,15 @@ function roundTrip(corpus: ExportCorpus) {
     const placed = placeDrafts(parsed.drafts, { texts: new Map([[doc.path, doc.text]]), takenIds: new Set(), defaultAuthor: 'x', now: '2026-12-01T00:00:00Z', newId: () => `r${++n}` });
     failures.push(...[...parsed.failures, ...placed.failures, ...parsed.warnings, ...placed.warnings].map((f) => `${f.origin}: ${f.reason}`));
     const lostRefs = new Set(out.lost.map((l) => l.split(':')[0]));
-    const before = signatures(doc.sidecar.annotations, doc.path, (a) => !lostRefs.has(`${doc.path}#${a.id}`));
-    const after = signatures(placed.annotations.get(doc.path) ?? [], doc.path, () => true);
+    // Links with no words of their own are compared as the others (a relation has no span either way).
+    const entries = (list: Array<Annotation | AnchorlessLink>) => list as Annotation[];
+    const before = signatures(entries([...doc.sidecar.annotations, ...(doc.sidecar.links ?? [])]), doc.path, (a) => !lostRefs.has(`${doc.path}#${a.id}`));
+    const after = signatures(entries([...(placed.annotations.get(doc.path) ?? []), ...(placed.links.get(doc.path) ?? [])]), doc.path, () => true);
+    anchorlessBack += placed.links.get(doc.path)?.length ?? 0;
     differences += before.filter((s) => !after.includes(s)).length + after.filter((s) => !before.includes(s)).length;
     compared += before.length;
   }
-  return { out, differences, compared, failures };
+  return { out, differences, compared, failures, anchorlessBack };
 }
 
 describe('brat export and round trip', () => {
@@ -65,7 +69,7 @@ describe('brat export and round trip', () => {
     expect(failures).toEqual([]);
     expect(differences).toBe(0);
     // Every cross-document link and link to an entity is listed as lost; everything else compared.
-    expect(compared + out.lost.length).toBe(240);
+    expect(compared + out.lost.length).toBe(241);
     expect(out.lost.every((l) => /brat relations join two spans of one document/.test(l))).toBe(true);
     expect(out.files.size).toBe(5 * 2 + 1);
   });
@@ -75,6 +79,21 @@ describe('brat export and round trip', () => {
     expect(failures).toEqual([]);
     expect(differences).toBe(0);
     expect(out.lost.some((l) => l.includes('its words are not at its place'))).toBe(true);
+  });
+
+  it('a link between two annotations of one document with no words of its own: an R line between their T ids, back as such', () => {
+    const corpus = fixtureCorpus();
+    const doc = corpus.documents[0];
+    const [a, b] = doc.sidecar.annotations.filter((x) => x.kind === 'claim' && x.anchor.end <= doc.text.length);
+    doc.sidecar.links = [{ id: 'anch0001', kind: 'link', from: `#${a.id}`, to: `#${b.id}`, relation: 'elaborates', tags: ['x'], note: 'Two lines\nof note', author: 'T', created: '2026-11-22T10:00:00Z', modified: '2026-11-22T10:00:00Z' }];
+    const { out, differences, failures, anchorlessBack } = roundTrip(corpus);
+    expect(failures).toEqual([]);
+    expect(differences).toBe(0);
+    const ann = out.files.get(doc.path.replace(/\.txt$/, '.ann'))!;
+    const tOf = (quote: string) => ann.split('\n').find((l) => /^T\d+\t/.test(l) && l.endsWith(`\t${quote.replace(/\n/g, ' ')}`))!.split('\t')[0];
+    expect(ann).toContain(`\telaborates Arg1:${tOf(a.anchor.exact)} Arg2:${tOf(b.anchor.exact)}\n`);
+    expect(out.lost.some((l) => l.includes('anch0001'))).toBe(false);
+    expect(anchorlessBack).toBeGreaterThan(0);
   });
 
   it('every line is valid standoff and every type and attribute used is declared in annotation.conf', () => {

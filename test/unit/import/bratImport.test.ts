@@ -52,7 +52,8 @@ function run(ann: string, relationMap?: Map<string, Link['relation']>) {
   const parsed = parseBrat(ann, 'doc.ann', { document: A, entityIds: new Set(['xi-jinping']), relationMap });
   let n = 0;
   const placed = placeDrafts(parsed.drafts, { texts: new Map([[A, text]]), takenIds: new Set(), defaultAuthor: 'Importer', now: '2026-12-01T00:00:00Z', newId: () => `b${String(++n).padStart(7, '0')}` });
-  const all = placed.annotations.get(A)!;
+  // Relations come back as links with no words of their own (brat's relations have no span).
+  const all = [...placed.annotations.get(A)!, ...(placed.links.get(A) ?? [])] as Annotation[];
   const byId = new Map(all.map((a) => [`#${a.id}`, a]));
   /** A link as `from-quote -relation[tags]-> to-quote`, events named by their first tag. */
   const name = (ref: string) => {

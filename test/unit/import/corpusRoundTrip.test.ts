@@ -71,13 +71,32 @@ describe('reference corpus round trip', () => {
     });
     expect(compared).toBe(before.reduce((n, s) => n + s.annotations.length, 0));
     expect(compared).toBeGreaterThan(150);
+    // Links with no words of their own come back as such, joining the same (renamed) annotations.
+    before.forEach((sidecar, i) => {
+      expect(after[i].links?.length ?? 0, DOCUMENTS[i]).toBe(sidecar.links?.length ?? 0);
+      const byId = new Map((after[i].links ?? []).map((l) => [l.id, l]));
+      for (const l of sidecar.links ?? []) diffs.push(...differences(l as unknown as Annotation, byId.get(map.get(l.id)!) as unknown as Annotation, map));
+    });
+    expect(before.flatMap((s) => s.links ?? [])).toHaveLength(1);
     expect(diffs).toEqual([]);
     expect(before.every((s) => s.metadata && Object.keys(s.metadata).length >= 5)).toBe(true);
   });
 
   it('REFI-QDA: export then import into empty annotations gives back every document metadata', async () => {
     const { before, after, result } = await roundTrip('qdpx');
-    expect(result.imported).toBe(before.reduce((n, s) => n + s.annotations.length, 0));
+    expect(result.imported).toBe(before.reduce((n, s) => n + s.annotations.length + (s.links?.length ?? 0), 0));
     after.forEach((sidecar, i) => expect(sidecar.metadata).toEqual(before[i].metadata));
+    // The anchorless link comes back from its <Link> and <Note>: relation, note, author, dates; ends renamed.
+    const [link] = before.flatMap((s) => s.links ?? []);
+    const back = after.flatMap((s) => s.links ?? []);
+    expect(back).toHaveLength(1);
+    const { id: _a, from: _f, to: _t, ...fields } = link;
+    expect(back[0]).toMatchObject(fields);
+    const endOf = (ref: string, sidecars: Sidecar[], i: number) => {
+      const [doc, id] = ref.startsWith('#') ? [DOCUMENTS[i], ref.slice(1)] : ref.split('#');
+      return (sidecars[DOCUMENTS.indexOf(doc)].annotations.find((a) => a.id === id) as { label?: string } | undefined)?.label;
+    };
+    const at = after.findIndex((s) => s.links?.length);
+    expect([endOf(back[0].from, after, at), endOf(back[0].to, after, at)]).toEqual([endOf(link.from, before, at), endOf(link.to, before, at)]);
   });
 });

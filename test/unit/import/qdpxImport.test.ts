@@ -95,8 +95,10 @@ describe('REFI-QDA import', () => {
     expect(all.map((a) => [a.kind, a.anchor.exact, a.tags, a.note, a.author, a.kind === 'link' ? a.relation : undefined])).toEqual([
       ['note', 'Jobs', ['Economy/Jobs'], 'First words\n\nCheck this figure.', 'Maria', undefined],
       ['note', '5%', undefined, undefined, 'Maria', undefined],
-      ['link', 'Jobs', ['relation:explains'], undefined, 'x', 'relates-to'],
     ]);
+    // A <Link> between two selections is a link with no words of its own (the two annotations keep one card each).
+    const [jobs, percent] = all;
+    expect(placed.links.get('docs/plan.txt')!.map((l) => [l.from, l.to, l.relation, l.tags, l.author, 'anchor' in l])).toEqual([[`#${jobs.id}`, `#${percent.id}`, 'relates-to', ['relation:explains'], 'x', false]]);
   });
 
   it('a source matching no document by name matches by content, or is added as a new document when asked', () => {
