@@ -1,8 +1,6 @@
 // The compiled matcher's shapes, shared by the compiler (automaton.ts) and the scanner (laneScan.ts).
 
 export interface Automaton {
-  /** Number of states (trie nodes); the transition table has states x alphabet entries. */
-  readonly stateCount: number;
   /**
    * Calls `onMatch` for every occurrence of every pattern in the folded text, nearly in order
    * of start (by end offset within each lane of the scan; longer patterns first at the same

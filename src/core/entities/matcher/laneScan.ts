@@ -23,20 +23,13 @@ const MIN_LANE = 16;
 
 export class LaneScanner implements Automaton {
   private readonly lanes: FourLanes;
-  /** Targets as byte offsets of rows: index = (offset >> 2) + class. */
-  private readonly delta: Int32Array;
 
   private readonly dfa: CompiledDfa;
 
   constructor(dfa: CompiledDfa, engine: LaneEngine = 'auto') {
     this.lanes = (engine !== 'js' && wasmFourLanes(dfa, engine === 'wasm')) || new JsFourLanes(dfa);
-    this.delta = this.lanes.delta;
     // The walker may hold its own copy of the table (WebAssembly memory): keep only that one.
-    this.dfa = { ...dfa, delta: this.delta };
-  }
-
-  get stateCount(): number {
-    return this.dfa.matchHead.length;
+    this.dfa = { ...dfa, delta: this.lanes.delta };
   }
 
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
@@ -57,8 +50,8 @@ export class LaneScanner implements Automaton {
 
   /** Walks `[from, to)` from `state`; stops early at the root when it is a run-on. */
   private walkOne(text: string, from: number, to: number, state: number, into?: Hits): Hits {
-    const { classOf } = this.dfa;
-    const delta = this.delta;
+    // Targets are byte offsets of rows: the entry is (offset >> 2) + class.
+    const { classOf, delta } = this.dfa;
     const hits = into ?? newHits();
     const runOn = into !== undefined;
     hits.inLane = runOn ? hits.at.length : Infinity;
@@ -84,7 +77,6 @@ export class LaneScanner implements Automaton {
       hits[k].at.push(...done.at);
       hits[k].state_.push(...done.state_);
       hits[k].state = done.state;
-      hits[k].inLane = Infinity;
     }
     return hits;
   }
