@@ -17,27 +17,48 @@ export interface Place {
   end: number;
 }
 
-/** An orphaned anchor's only copy between its neighbours needs this much evidence (quote and context). */
+/** An orphaned anchor's only copy between its neighbours needs this much evidence (quote and context)… */
 const ORPHAN_COPY_MIN = 0.5;
-/** How far outside the range of its neighbours' shifts an ambiguous anchor's copy may lie. */
+/** …a quote this long (a short phrase whose place vanished may well stand nearby by chance)… */
+const ORPHAN_QUOTE_MIN = 16;
+/** …and to lie at most this share of the gap between them from where its old share of the gap puts it. */
+const ORPHAN_POSITION = 0.2;
+/** How far outside the range of its neighbours' shifts a copy may lie (a re-wrapped line). */
 const SHIFT_SLACK = 16;
 
+/** An anchor's placed neighbours, as seen from the anchor. */
+export interface Neighbours {
+  /** End of the new place of the one before, start of that of the one after. */
+  from: number;
+  to: number;
+  /** Where the anchor would start if it had shifted like the one before, like the one after. */
+  shifted: number[];
+  /** Where it would start if the gap between them had stretched evenly. */
+  interpolated: number;
+  /** How much longer the gap between them is in the new text (negative: shorter). */
+  stretch: number;
+}
+
 /**
- * The result for an anchor from the annotations placed before and after it: `was` is the first
- * pass's result, `from` and `to` the end and start of the neighbours' new places, `expected`
- * where their shifts would put it. Its words' only copy in between, unless the first pass
- * guessed another place for an edited copy, or an edited copy near an expected place agrees as
- * well as the copy does. An anchor the first pass placed outside the interval (on a copy that
- * belongs to another annotation with the same words) or called ambiguous (its old surroundings
- * still stand near) moves only to a copy where the neighbours' shifts put it.
+ * The result for an anchor from the annotations placed before and after it (`was`: the first
+ * pass's result): its words' only copy between them, unless the first pass guessed another place
+ * (an edited copy, say), or an edited copy near where the neighbours' shifts put it agrees as
+ * well. An anchor placed outside the interval (on a copy that belongs to another annotation with
+ * the same words) or ambiguous (its old surroundings still stand near) moves only to a copy
+ * where the neighbours' shifts put it; an orphaned one only to a copy about where it was.
  */
-export function placeByOrder(anchor: Anchor, was: AnchorResult, text: string, from: number, to: number, expected: number[]): AnchorResult | undefined {
+export function placeByOrder(anchor: Anchor, was: AnchorResult, text: string, around: Neighbours): AnchorResult | undefined {
+  const { from, to, shifted: expected } = around;
   const place = onlyCopyBetween(text, anchor.exact, from, to);
   if (!place) return undefined;
   const placed = was.status === 'anchored' || was.status === 'moved';
   if (!placed && was.status !== 'orphaned' && (was.anchor.start !== place.start || was.anchor.end !== place.end)) return undefined;
-  const shifted = place.start >= Math.min(...expected) - SHIFT_SLACK && place.start <= Math.max(...expected) + SHIFT_SLACK;
-  if ((placed || was.status === 'ambiguous') && !shifted) return undefined;
+  // Beyond the range of the neighbours' shifts: by a re-wrapped line when the first pass placed
+  // it or found its old surroundings, otherwise by no more than the gap between them stretched.
+  const slack = placed || was.status === 'ambiguous' ? SHIFT_SLACK : SHIFT_SLACK + Math.abs(around.stretch);
+  if (place.start < Math.min(...expected) - slack || place.start > Math.max(...expected) + slack) return undefined;
+  // Orphaned: no trace of it was found, so the copy must also be about where it was.
+  if (was.status === 'orphaned' && (anchor.exact.length < ORPHAN_QUOTE_MIN || Math.abs(place.start - around.interpolated) > ORPHAN_POSITION * (to - from))) return undefined;
   const apart = (c: Place): boolean => c.end <= place.start || c.start >= place.end;
   let ev = 0;
   for (const expectedStart of expected) {

@@ -6,6 +6,7 @@ import type { Anchor } from '../model';
 import { createAnchor } from './createAnchor';
 import { computeDiff, DiffJob, DiffMap, type DiffOptions } from './diffMapping';
 import { placeByOrder } from './placeBetween';
+import { settleSharedPlaces } from './sharedPlaces';
 import { loose } from './quote/looseText';
 import { MOVED_MIN, reanchorByQuote } from './quoteSearch';
 import { reanchorByDiff } from './reanchorByDiff';
@@ -29,6 +30,8 @@ export class ReanchorJob {
   /** Quote search, second pass, backwards: the position in `order`, and the next anchor placed after it. */
   private back = -1;
   private placedAfter = -1;
+  /** Last, anchors flagged because another annotation holds their place (sharedPlaces.ts). */
+  private settled: Set<number> | undefined;
   /** For each position in `order`, the last anchor before it that the first pass placed (-1: none). */
   private placedBefore: Int32Array | undefined;
   /** Third pass, forwards, for anchors still not placed: the position in `order`, the last anchor placed before it. */
@@ -52,7 +55,7 @@ export class ReanchorJob {
   }
 
   get done(): boolean {
-    return this.next >= this.order.length && (this.mode !== 'quote' || this.fwd >= this.order.length);
+    return this.next >= this.order.length && (this.mode !== 'quote' || this.settled !== undefined);
   }
 
   /** Processes up to `count` anchors or until `ms` have passed; the diff of a large text is made in pieces too. */
@@ -91,6 +94,7 @@ export class ReanchorJob {
       this.fwd++;
       if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
     }
+    if (this.fwd >= this.order.length) this.settled ??= settleSharedPlaces(this.anchors, this.results, this.newText);
   }
 
   /**
@@ -145,8 +149,11 @@ export class ReanchorJob {
     const r = this.results[i];
     if (isPlaced(r) && r.anchor.start >= from && r.anchor.end <= to) return;
     const shifted = (k: number): number => this.anchors[i].start + this.results[k].anchor.start - this.anchors[k].start;
-    const expected = [shifted(p), shifted(n)];
-    const placed = placeByOrder(this.anchors[i], r, this.newText, from, to, expected);
+    // Where the anchor's share of the old gap between the neighbours falls in the new gap.
+    const oldGap = this.anchors[n].start - this.anchors[p].end;
+    const share = (this.anchors[i].start - this.anchors[p].end) / Math.max(1, oldGap);
+    const around = { from, to, shifted: [shifted(p), shifted(n)], interpolated: from + share * (to - from), stretch: to - from - oldGap };
+    const placed = placeByOrder(this.anchors[i], r, this.newText, around);
     if (placed) this.results[i] = placed;
   }
 

@@ -213,13 +213,13 @@ describe('re-anchoring on real revisions of public texts', () => {
     expect(problems).toEqual([]);
   });
 
-  // The bar asked for is 99.7% without history; these floors are what is reached today (see
-  // the README's re-anchoring figures), so a change that loses ground fails here. With history
+  // The bar asked for is 99.7% without history, reached; these floors are what is reached today
+  // (see the README's re-anchoring figures), so a change that loses ground fails here. With history
   // the figure moves a little from run to run: the diff gives up refining after a time limit,
   // so a busy machine gets a coarser diff.
   it('keeps its share of correct results with and without the old text', () => {
     expect(pct(withHistory.correct, withHistory.spans)).toBeGreaterThanOrEqual(99);
-    expect(pct(without.correct, without.spans)).toBeGreaterThanOrEqual(99.69);
-    expect(without.tableRowsCorrect).toBeGreaterThanOrEqual(186);
+    expect(pct(without.correct, without.spans)).toBeGreaterThanOrEqual(99.7);
+    expect(without.tableRowsCorrect).toBeGreaterThanOrEqual(187);
   });
 });
