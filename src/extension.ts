@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const team = registerTeam({ editor, workspace, fs: nodeFileSystem, log });
   const transfer = transferCommands(log);
   const statusBar = new AnnotationStatusBar(service, workspace);
-  const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'));
+  const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'), workspace);
   const highlight = new HighlightToggle();
 
   context.subscriptions.push(

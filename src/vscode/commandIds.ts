@@ -20,6 +20,8 @@ export const CommandIds = {
   filter: 'policyAnnotator.filter',
   clearFilter: 'policyAnnotator.clearFilter',
   refreshTree: 'policyAnnotator.refreshTree',
+  showSuperseded: 'policyAnnotator.showSuperseded',
+  hideSuperseded: 'policyAnnotator.hideSuperseded',
   reloadAnnotations: 'policyAnnotator.reloadAnnotations',
   showOutput: 'policyAnnotator.showOutput',
   toggleEntityDecorations: 'policyAnnotator.toggleEntityDecorations',
@@ -54,5 +56,6 @@ export const ContextKeys = {
   canUndo: 'policyAnnotator.canUndo',
   groupBy: 'policyAnnotator.groupBy',
   filtered: 'policyAnnotator.filtered',
+  showSuperseded: 'policyAnnotator.showSuperseded',
   reviewing: 'policyAnnotator.reviewing',
 } as const;

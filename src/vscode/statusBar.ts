@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AnnotationService } from './annotations/annotationService';
 import { ContextKeys } from './commandIds';
 import { annotatable } from './documentFilter';
+import { supersession } from '../core/agreement/superseded';
 import { reviewReason } from '../core/workspace/needsReview';
 import type { WorkspaceAnnotations } from './workspace/workspaceAnnotations';
 
@@ -46,14 +47,20 @@ export class AnnotationStatusBar implements vscode.Disposable {
     const counts = { claim: 0, stance: 0, note: 0, link: 0 };
     let review = 0;
     const exists = (documentPath: string, id: string) => this.workspace.exists(session.folder, documentPath, id);
+    // Versions an adjudication superseded are not counted: the team's answer counts once.
+    const lookup = this.workspace.lookup(session.folder);
     for (const live of session.model.list()) {
+      const superseded = supersession(live.annotation, lookup);
+      if (superseded?.superseded) continue;
       counts[live.annotation.kind]++;
-      if (reviewReason(live.annotation, session.model.documentPath, live.status, exists)) review++;
+      if (reviewReason(live.annotation, session.model.documentPath, live.status, exists, superseded)) review++;
     }
     // Anchorless links count as cross-references of the document whose sidecar holds them.
     for (const link of session.model.links()) {
+      const superseded = supersession(link, lookup);
+      if (superseded?.superseded) continue;
       counts.link++;
-      if (reviewReason(link, session.model.documentPath, 'anchored', exists)) review++;
+      if (reviewReason(link, session.model.documentPath, 'anchored', exists, superseded)) review++;
     }
     void vscode.commands.executeCommand('setContext', ContextKeys.hasReview, review > 0);
     this.item.text = `$(comment-discussion) ${counts.claim} $(thumbsup) ${counts.stance} $(note) ${counts.note} $(references) ${counts.link}${review ? ` $(warning) ${review}` : ''}`;

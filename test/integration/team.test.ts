@@ -28,6 +28,38 @@ async function configure(key: string, value: string | undefined): Promise<void> 
   await vscode.workspace.getConfiguration('policyAnnotator').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
+/** Rows of a tree's group for DOC: [id, description]. */
+async function rows(provider: PolicyAnnotatorApi['views']['trees']['claims']): Promise<Array<[string, string]>> {
+  await provider.settled();
+  const group = (await provider.getChildren()).find((n) => n.type === 'group' && n.label === DOC);
+  const children = group ? await provider.getChildren(group) : [];
+  return children.flatMap((n) => (n.type === 'annotation' ? [[n.entry.annotation.id, String(provider.getTreeItem(n).description)] as [string, string]] : []));
+}
+
+/** After Accept: the Claims tree, the gutter and the status bar show the curated claim once, not the superseded versions; the toggle lists them. */
+async function showsTheAnswerOnce(api: PolicyAnnotatorApi, curatedId: string): Promise<void> {
+  const claims = api.views.trees.claims;
+  const current = ['alice002', 'alice003', 'bob00002', curatedId].sort();
+  const ids = async () => (await rows(claims)).map(([id]) => id).sort();
+  await waitFor(async () => JSON.stringify(await ids()) === JSON.stringify(current), { message: `the Claims tree to list ${current.join(', ')} (has ${(await ids()).join(', ')})` });
+  const editor = await vscode.window.showTextDocument(uri());
+  await waitFor(() => api.views.decorations.gutterFor(editor).claim.length === 4, { message: 'four gutter marks: the curated claim once' });
+  await waitFor(() => api.views.statusBar.text.startsWith('$(comment-discussion) 4 '), { message: `the status bar to count four claims (${api.views.statusBar.text})` });
+  await vscode.commands.executeCommand('policyAnnotator.showSuperseded');
+  const all = await waitFor(async () => {
+    const r = await rows(claims);
+    return r.length === 6 ? r : undefined;
+  }, { message: 'Show Superseded Annotations to list the superseded versions' });
+  assert.deepEqual(all.filter(([, d]) => d.startsWith('superseded')).sort(), [
+    ['alice001', `superseded by ${curatedId}`],
+    ['bob00001', `superseded by ${curatedId}`],
+  ]);
+  // Needs Review never nags about them, shown or not.
+  assert.equal((await rows(api.views.trees.review)).filter(([id]) => id === 'alice001' || id === 'bob00001').length, 0);
+  await vscode.commands.executeCommand('policyAnnotator.hideSuperseded');
+  await waitFor(async () => JSON.stringify(await ids()) === JSON.stringify(current), { message: 'Hide Superseded Annotations to list the answer once again' });
+}
+
 suite('team annotation: agreement and adjudication', () => {
   suiteSetup(() => {
     copyFileSync(workspacePath('seeds', '002_da90e588b2ada6c6.txt'), workspacePath(...DOC.split('/')));
@@ -96,6 +128,7 @@ suite('team annotation: agreement and adjudication', () => {
       return r.disagreements.filter((d) => d.document === DOC).length === 1 ? r : undefined;
     }, { message: 'the settled unit to leave the list' });
     assert.equal(report.units.settled, 1);
+    await showsTheAnswerOnce(api, curatedId);
 
     // Edit and Accept, keeping the other versions as they are.
     await configure('adjudication.others', 'keep');

@@ -40,6 +40,8 @@ export const exportCommand: CliCommand = {
     '  --bom                   csv: start with a byte order mark, for Excel',
     '  --keep-formulas         csv: leave cells that start with = + - @ tab or CR as they are',
     '  --project-name NAME     qdpx: the project name (default: Policy Annotator export)',
+    '  --include-superseded    keep the versions an adjudication superseded (default: w3c, csv, qdpx, qdc and brat',
+    '                          leave them out and say how many; yaml, the full dump, always keeps them)',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
@@ -52,6 +54,7 @@ export const exportCommand: CliCommand = {
       bom: { type: 'boolean' },
       'keep-formulas': { type: 'boolean' },
       'project-name': { type: 'string' },
+      'include-superseded': { type: 'boolean' },
     });
     const format = values.format as ExportFormat | undefined;
     if (!format) throw new UsageError('--format is required');
@@ -71,6 +74,7 @@ export const exportCommand: CliCommand = {
       bom: values.bom,
       keepFormulas: values['keep-formulas'],
       projectName: values['project-name'],
+      includeSuperseded: values['include-superseded'],
     });
     for (const p of result.problems) io.err(formatProblem(p) + '\n');
     if (!result.ok) {
@@ -78,9 +82,9 @@ export const exportCommand: CliCommand = {
       return 1;
     }
     if (toStdout) io.out(result.content as string);
-    const { documents, annotations, entities, unplaced, lost } = result;
-    const summary = { format, out: values.out, documents, annotations, entities, unplaced, lost };
-    const report = values.json ? JSON.stringify(summary, null, 2) + '\n' : `exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${documents} document${documents === 1 ? '' : 's'} as ${format} to ${values.out}\n`;
+    const { documents, annotations, entities, unplaced, lost, superseded } = result;
+    const summary = { format, out: values.out, documents, annotations, entities, unplaced, lost, superseded };
+    const report = values.json ? JSON.stringify(summary, null, 2) + '\n' : `exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${documents} document${documents === 1 ? '' : 's'} as ${format} to ${values.out}${supersededNote(superseded.length)}\n`;
     for (const ref of values.json ? [] : unplaced) io.err(`warning: ${ref}: its words are not at its place in the document (needs review): exported without a position${format === 'qdpx' ? ' and without a selection' : ''}\n`);
     for (const what of values.json || format !== 'brat' ? [] : lost.filter((l) => !unplaced.some((u) => l.startsWith(`${u}:`)))) io.err(`warning: ${what}: not exported\n`);
     // With --out -, standard output holds the export: the summary goes to standard error.
@@ -89,3 +93,8 @@ export const exportCommand: CliCommand = {
     return 0;
   },
 };
+
+/** "; 2 superseded annotations left out (…)": said whenever an adjudication's replaced versions were not exported. */
+export function supersededNote(n: number): string {
+  return n ? `; ${n} superseded annotation${n === 1 ? '' : 's'} left out (the curated versions are exported; --include-superseded keeps them)` : '';
+}

@@ -1,5 +1,6 @@
 import { CodePointIndex } from '../anchoring/offsets';
 import type { Entity } from '../entities/types';
+import { isSuperseded, lookupOf } from '../agreement/superseded';
 import { AnchorlessLink, Annotation, compareAnnotations, formatAnnotationRef, Link, LinkRelation, parseAnnotationRef, Sidecar } from '../model';
 
 // What every export reads: the documents with their normalised text and sidecar, and the entity
@@ -53,6 +54,27 @@ export interface ResolvedCorpus {
   /** Links leaving each annotation (it is their `from`) and arriving at it (their `to`), by full reference. */
   outgoing: Map<string, LinkEnd[]>;
   incoming: Map<string, LinkEnd[]>;
+}
+
+/**
+ * The documents without the versions an adjudication superseded (core/agreement/superseded.ts), judged
+ * against every document given, and the references (`path#id`) of those left out, in document order.
+ * What foreign formats export by default: a reader of a CSV or a QDA project gets the team's answer once.
+ */
+export function withoutSupersededVersions(documents: readonly CorpusDocument[]): { documents: CorpusDocument[]; leftOut: string[] } {
+  const lookup = lookupOf(documents.flatMap((d) => [...d.sidecar.annotations, ...(d.sidecar.links ?? [])]));
+  const leftOut: string[] = [];
+  const keep = <T extends { id: string; supersededBy?: string }>(path: string, items: readonly T[]): T[] =>
+    items.filter((a) => {
+      const gone = a.supersededBy !== undefined && isSuperseded(a, lookup);
+      if (gone) leftOut.push(formatAnnotationRef(path, a.id));
+      return !gone;
+    });
+  const current = documents.map((d) => {
+    const links = d.sidecar.links && keep(d.path, d.sidecar.links);
+    return { ...d, sidecar: { ...d.sidecar, annotations: keep(d.path, d.sidecar.annotations), ...(links ? { links } : {}) } };
+  });
+  return { documents: current, leftOut: leftOut.sort() };
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,5 @@
 // Public API of the exports (pure: loaded sidecars, document texts and catalogue in; strings or bytes out).
-export { type CorpusDocument, type ExportCorpus, type ExportAnnotation, resolveCorpus, absoluteRef } from './corpus';
+export { type CorpusDocument, type ExportCorpus, type ExportAnnotation, resolveCorpus, absoluteRef, withoutSupersededVersions } from './corpus';
 export { exportYaml, YAML_EXPORT_FORMAT } from './yamlExport';
 export { exportW3c, toW3c, ANNO_CONTEXT, type W3cOptions } from './w3cExport';
 export { exportCsv, CSV_COLUMNS, csvField, neutraliseFormula, type CsvOptions } from './csvExport';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CorpusDocument, exportBrat, ExportCorpus, exportCsv, exportQdc, exportQdpx, exportW3c, exportYaml, resolveCorpus } from '../export';
+import { CorpusDocument, withoutSupersededVersions, exportBrat, ExportCorpus, exportCsv, exportQdc, exportQdpx, exportW3c, exportYaml, resolveCorpus } from '../export';
 import { nodeFileSystem } from '../ports/nodeFileSystem';
 import { TaskControl, throwIfCancelled } from '../ports/progress';
 import { Problem } from '../problem';
@@ -32,6 +32,11 @@ export interface ExportOptions extends WorkspaceTarget {
   keepFormulas?: boolean;
   /** qdpx: the project name. */
   projectName?: string;
+  /**
+   * Keep the versions an adjudication superseded (core/agreement/superseded.ts). Default: foreign formats
+   * (w3c, csv, qdpx, brat) leave them out and the result lists them; yaml, the full dump, always keeps them.
+   */
+  includeSuperseded?: boolean;
 }
 
 export type ExportResult =
@@ -48,6 +53,8 @@ export type ExportResult =
       unplaced: string[];
       /** What the format cannot hold, as `path#id: why` (brat: links across documents, say). */
       lost: string[];
+      /** Superseded versions left out (`path#id`), unless `includeSuperseded` or yaml. */
+      superseded: string[];
       /** The export, when no `out` was given (brat: relative path → content). */
       content?: string | Uint8Array | Map<string, string>;
     };
@@ -86,7 +93,8 @@ export async function exportAnnotations(options: ExportOptions, control?: TaskCo
 
   const catalogue = await readCatalogue(options, options.catalogues ?? [], cwd);
   problems.push(...catalogue.problems);
-  const corpus = { documents, entities: catalogue.entities };
+  const current = options.format === 'yaml' || options.includeSuperseded ? { documents, leftOut: [] } : withoutSupersededVersions(documents);
+  const corpus = { documents: current.documents, entities: catalogue.entities };
   const all = resolveCorpus(corpus).documents.flatMap((d) => d.annotations);
   const { content, lost = [] } = RENDER[options.format](corpus, options);
   throwIfCancelled(control, 'export');
@@ -97,11 +105,12 @@ export async function exportAnnotations(options: ExportOptions, control?: TaskCo
   return {
     ok: true,
     problems,
-    documents: documents.length,
+    documents: current.documents.length,
     annotations: all.length,
     entities: corpus.entities.length,
     unplaced: all.filter((a) => !a.position).map((a) => a.ref),
     lost,
+    superseded: current.leftOut,
     content: options.out === undefined ? content : undefined,
   };
 }

@@ -34,7 +34,7 @@ export async function validateSidecars(options: ValidateOptions, control?: TaskC
   const entities = await readCatalogue(options, options.catalogues ?? [], cwd);
   const problems: Problem[] = [...entities.problems];
   for (const report of reports) problems.push(...report.problems, ...anchorProblems(report));
-  problems.push(...checkReferences(reports.map((r) => r.loaded), entities.ids));
+  problems.push(...checkReferences(reports.map((r) => r.loaded), entities.ids, !options.paths?.length));
 
   const errors = problems.filter((p) => p.severity === 'error').length;
   const annotations = reports.reduce((n, r) => n + (r.loaded.read.sidecar?.annotations.length ?? 0) + (r.loaded.read.sidecar?.links?.length ?? 0), 0);

@@ -2,6 +2,7 @@
 //
 //   const map = buildStanceMap({ documents: index.documents(), filters: { tags: ['gba'] }, entityName });
 //   map.rows[0].cells[0].polarity   // 'support' | 'oppose' | 'mixed' | 'neutral'
+import { isSuperseded, lookupOf } from '../agreement/superseded';
 import { parseAnnotationRef, TOPIC_PREFIX } from '../model';
 import { partyDisplayName } from '../parties';
 import type { AnnotationSummary } from '../workspace/summaries';
@@ -44,11 +45,14 @@ export function buildStanceMap(options: StanceMapOptions): StanceMap {
   const holders = new Map<string, string>();
   const rows = new Map<string, { kind: RowKind; label: string; byColumn: Map<number, StanceRef[]> }>();
   let stances = 0;
+  // A stance an adjudication superseded is not the team's answer: only the curated version is counted.
+  const everyAnnotation = lookupOf(documents.flatMap((d) => d.annotations));
   documents.forEach((doc, column) => {
     // "The author" of each document is named by its metadata, so authors of different documents stay apart.
     const docAuthors = doc.metadata?.authors?.join(', ');
     for (const a of doc.annotations) {
       if (a.kind !== 'stance' || !a.target || !a.holder || !a.polarity) continue;
+      if (a.supersededBy !== undefined && isSuperseded(a, everyAnnotation)) continue;
       const holderName = a.holder === 'author' && docAuthors ? docAuthors : partyDisplayName(a.holder, entityName);
       authors.add(a.author);
       for (const t of a.tags ?? []) tags.add(t);

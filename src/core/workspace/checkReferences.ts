@@ -1,4 +1,5 @@
 import { isMap, isSeq } from 'yaml';
+import { lookupOf, supersessionProblem } from '../agreement/superseded';
 import { AUTHOR, PARTY_PREFIX, parseAnnotationRef, TOPIC_PREFIX } from '../model';
 import { Problem } from '../problem';
 import { LoadedSidecar } from '../store/sidecarStore';
@@ -6,10 +7,11 @@ import { problemAtPath } from '../yaml/locate';
 
 /**
  * Workspace-wide checks one sidecar cannot make alone: ids unique across documents, and every
- * reference (link ends, stance targets, speakers, holders) pointing at something that exists.
- * `entityIds` undefined means no catalogue was loaded, so entity references are not checked.
+ * reference (link ends, stance targets, speakers, holders, supersededBy) pointing at something that exists.
+ * `entityIds` undefined means no catalogue was loaded, so entity references are not checked. `everySidecar`
+ * false (some paths were named): a supersededBy found nowhere may be in a sidecar not checked, so it is a warning.
  */
-export function checkReferences(sidecars: LoadedSidecar[], entityIds: ReadonlySet<string> | undefined): Problem[] {
+export function checkReferences(sidecars: LoadedSidecar[], entityIds: ReadonlySet<string> | undefined, everySidecar = true): Problem[] {
   const problems: Problem[] = [];
   const owner = new Map<string, string>();
   const idsByDocument = annotationIds(sidecars);
@@ -22,7 +24,13 @@ export function checkReferences(sidecars: LoadedSidecar[], entityIds: ReadonlySe
     }
   }
 
+  // supersededBy names an annotation anywhere in the workspace (a bare id): one that names nothing is reported, and not hidden.
+  const everyAnnotation = lookupOf(sidecars.flatMap((s) => [...(s.read.sidecar?.annotations ?? []), ...(s.read.sidecar?.links ?? [])]));
   for (const s of sidecars) {
+    for (const a of [...(s.read.sidecar?.annotations ?? []), ...(s.read.sidecar?.links ?? [])]) {
+      const message = supersessionProblem(a, everyAnnotation);
+      if (message) problems.push({ ...at(s, a.id, 'supersededBy', everySidecar ? message : `${message} (of the sidecars checked)`), ...(everySidecar ? {} : { severity: 'warning' as const }) });
+    }
     for (const a of s.read.sidecar?.annotations ?? []) {
       const refs: Array<[string, string, 'annotation' | 'entity' | 'any']> = [];
       if (a.kind === 'link') refs.push(['from', a.from, 'any'], ['to', a.to, 'any']);

@@ -8,7 +8,8 @@ import type { CacheEntry } from './summaries';
 // 2: summaries carry note, author, modified and the review reason.
 // 3: summaries carry the document's metadata.
 // 4: summaries carry anchorless links (issue 16).
-export const INDEX_CACHE_VERSION = 4;
+// 5: summaries carry supersededBy and curatedFrom (adjudication).
+export const INDEX_CACHE_VERSION = 5;
 
 export interface CacheHeader {
   kind: 'policy-annotator-index';

@@ -1,5 +1,6 @@
 // The one definition of "needs review", read by the Needs Review view, the status bar, the
 // decorations' dashed border and the CLI alike, so their counts always agree.
+import type { Supersession } from '../agreement/superseded';
 import { type AnchorStatus, parseAnnotationRef, REVIEW_STATUSES, type SidecarEntry } from '../model';
 
 /** Whether an annotation reference (`path#id`, the path relative to its folder) names an existing annotation. */
@@ -9,10 +10,12 @@ const REVIEW = new Set<string>(REVIEW_STATUSES);
 
 /**
  * Why an annotation needs a person's eye, or undefined when it does not: a review entry in its
- * sidecar (fuzzy, ambiguous, orphaned, conflict), a live anchoring status that is not clean, or a
- * link whose end names an annotation that does not exist.
+ * sidecar (fuzzy, ambiguous, orphaned, conflict), a live anchoring status that is not clean, a
+ * link whose end names an annotation that does not exist, or a `supersededBy` that cannot be followed
+ * (`supersession`, from core/agreement/superseded.ts). A superseded version is not current and never
+ * needs review: callers leave it out before asking.
  */
-export function reviewReason(annotation: SidecarEntry, documentPath: string, status: AnchorStatus | 'conflict', exists: AnnotationExists): string | undefined {
+export function reviewReason(annotation: SidecarEntry, documentPath: string, status: AnchorStatus | 'conflict', exists: AnnotationExists, supersession?: Supersession): string | undefined {
   if (annotation.review) return `${annotation.review.status}${annotation.review.reason ? `: ${annotation.review.reason}` : ''}`;
   if (REVIEW.has(status)) return status;
   if (annotation.kind === 'link') {
@@ -21,5 +24,6 @@ export function reviewReason(annotation: SidecarEntry, documentPath: string, sta
       if (parsed && !exists(parsed.document ?? documentPath, parsed.id)) return `broken link: ${ref} does not exist`;
     }
   }
+  if (supersession && !supersession.superseded) return supersession.problem;
   return undefined;
 }

@@ -15,6 +15,10 @@ interface SummaryCommon {
   /** The review status, when the annotation needs a person's eye. */
   review?: ReviewStatus;
   reviewReason?: string;
+  /** Adjudication: the curated annotation that replaced this one (core/agreement/superseded.ts decides whether it did). */
+  supersededBy?: string;
+  /** Adjudication: the competing annotations this curated one settles. */
+  curatedFrom?: string[];
 }
 
 /** One annotation as views need it: no context (prefix, suffix) and no creation time. */
@@ -101,10 +105,12 @@ function withCommon<S extends AnnotationSummary | LinkSummary>(s: S, a: Annotati
   if (a.note) s.note = own(a.note);
   if (a.review) s.review = a.review.status;
   if (a.review?.reason) s.reviewReason = own(a.review.reason);
+  if (a.supersededBy !== undefined) s.supersededBy = own(a.supersededBy);
+  if (a.curatedFrom?.length) s.curatedFrom = a.curatedFrom.map(own);
   return s;
 }
 
-/** What both kinds of summary give back: author and time (modified stands for created), tags, note, review. */
+/** What both kinds of summary give back: author and time (modified stands for created), tags, note, review, adjudication. */
 function commonFromSummary(s: AnnotationSummary | LinkSummary) {
   return {
     author: s.author,
@@ -113,6 +119,8 @@ function commonFromSummary(s: AnnotationSummary | LinkSummary) {
     ...(s.tags ? { tags: s.tags } : {}),
     ...(s.note !== undefined ? { note: s.note } : {}),
     ...(s.review ? { review: { status: s.review, ...(s.reviewReason ? { reason: s.reviewReason } : {}) } } : {}),
+    ...(s.curatedFrom ? { curatedFrom: s.curatedFrom } : {}),
+    ...(s.supersededBy !== undefined ? { supersededBy: s.supersededBy } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { ANNOTATION_KINDS, AnnotationKind } from '../../core/model';
 import { AnnotationService } from '../annotations/annotationService';
 import { toRange } from '../annotations/documentOffsets';
 import { readSettings } from '../settings';
+import type { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
 import { HighlightMode, readHighlightMode, tints } from './highlightMode';
 
 type Style = AnnotationKind | 'review';
@@ -29,6 +30,8 @@ export class AnnotationDecorations implements vscode.Disposable {
   constructor(
     private readonly service: AnnotationService,
     media: vscode.Uri,
+    /** Which annotations are current: a version an adjudication superseded gets no tint or mark. */
+    private readonly workspace?: WorkspaceAnnotations,
   ) {
     const color = (name: string) => new vscode.ThemeColor(`policyAnnotator.${name}`);
     const tint = (style: Style): vscode.TextEditorDecorationType =>
@@ -51,6 +54,8 @@ export class AnnotationDecorations implements vscode.Disposable {
       ...Object.values(this.tint),
       ...Object.values(this.gutter),
       service.onDidChangeAnnotations((uri) => this.schedule(uri)),
+      // A curated version saved in another document supersedes annotations here.
+      ...(workspace ? [workspace.onDidChange(() => this.schedule())] : []),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       // Only the paragraph mode depends on where the cursor is.
       vscode.window.onDidChangeTextEditorSelection((e) => readHighlightMode(e.textEditor.document.uri) === 'paragraph' && this.schedule(e.textEditor.document.uri)),
@@ -89,8 +94,9 @@ export class AnnotationDecorations implements vscode.Disposable {
     if (!session || !readSettings(vscode.workspace.getWorkspaceFolder(editor.document.uri)).annotationDecorations) return ranges;
     const mode: HighlightMode = readHighlightMode(editor.document.uri);
     const paragraph = editor.document.lineAt(editor.selection.active.line).range;
+    const current = this.workspace?.isCurrent(session.folder) ?? (() => true);
     for (const live of session.model.list()) {
-      if (!live.span) continue;
+      if (!live.span || !current(live.annotation)) continue;
       const range = toRange(editor.document, live.span.start, live.span.end);
       ranges.gutter[live.annotation.kind].push(new vscode.Range(range.start, range.start));
       if (!tints(mode, live.annotation.kind, () => !!range.intersection(paragraph))) continue;

@@ -21,9 +21,12 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (!session) return undefined;
     await session.ready;
     const offset = toNormalizedOffset(document, position);
-    const here = session.model.list().filter((l) => l.span && l.span.start <= offset && offset < l.span.end);
+    // A version an adjudication superseded has no card: the curated one over the same words has.
+    const current = this.workspace.isCurrent(session.folder);
+    const here = session.model.list().filter((l) => l.span && l.span.start <= offset && offset < l.span.end && current(l.annotation));
     if (!here.length) return undefined;
-    const entries = await this.workspace.entries();
+    // References resolve against every version (a link may name a superseded one), but only current links are listed.
+    const entries = await this.workspace.entries({ superseded: true });
     const links = (await this.workspace.links()).filter((l) => l.folder.uri.toString() === session.folder.uri.toString());
     const md = trustedMarkdown();
     here.forEach((live, i) => {
@@ -65,14 +68,15 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     };
     const describe = (e: WorkspaceEntry) => {
       const label = e.annotation.kind === 'claim' ? e.annotation.label : e.annotation.anchor.exact;
-      return commandLink(`${e.documentPath}: ${clip(label)}`, CommandIds.revealAnnotation, { uri: e.uri.toString(), id: e.annotation.id });
+      const superseded = e.supersession?.superseded ? ` (superseded by \`${e.supersession.by}\`)` : '';
+      return commandLink(`${e.documentPath}: ${clip(label)}`, CommandIds.revealAnnotation, { uri: e.uri.toString(), id: e.annotation.id }) + superseded;
     };
     if (a.kind === 'link') {
       const to = resolve(a.to, documentPath);
       out.push(`→ ${escapeMarkdown(a.relation)} ${to ? describe(to) : escapeMarkdown(this.party(a.to))}`);
     }
     for (const e of entries) {
-      if (e.annotation.kind !== 'link' || e.annotation.id === a.id) continue;
+      if (e.annotation.kind !== 'link' || e.annotation.id === a.id || e.supersession?.superseded) continue;
       const link = e.annotation;
       const from = resolve(link.from, e.documentPath);
       const to = resolve(link.to, e.documentPath);

@@ -30,6 +30,8 @@ export interface ExportArgs {
   format?: ExportFormat;
   out?: string;
   folder?: string;
+  /** Keep the versions an adjudication superseded (default: foreign formats leave them out, and the summary says how many). */
+  includeSuperseded?: boolean;
 }
 
 export interface ImportArgs {
@@ -53,13 +55,15 @@ export function transferCommands(log: vscode.LogOutputChannel) {
       (await vscode.window.showSaveDialog(ext ? { title: 'Export annotations', defaultUri: vscode.Uri.joinPath(folder.uri, `annotations-export.${ext}`), filters: { [format.toUpperCase()]: [ext] } } : { title: 'Export annotations: folder to create', defaultUri: vscode.Uri.joinPath(folder.uri, 'annotations-brat') }))?.fsPath;
     if (!out) return undefined;
     const target = { root: folder.uri.fsPath, annotationsFolder: readSettings(folder).annotationsFolder, git: gitForTrust() };
-    const result = await cancellable('Exporting annotations', (control) => loadServices().exportAnnotations({ ...target, format, out }, control));
+    const result = await cancellable('Exporting annotations', (control) => loadServices().exportAnnotations({ ...target, format, out, includeSuperseded: args?.includeSuperseded }, control));
     if (!result) return undefined;
     logProblems('export', result.problems);
     if (!result.ok) throw new UserError(`Export failed, nothing written: ${formatProblem(result.problems.find((p) => p.severity === 'error') ?? result.problems[0])}`);
     for (const ref of result.unplaced) log.warn(`export: ${ref}: its words are not at its place in the document (needs review): exported without a position`);
     for (const what of result.lost) log.warn(`export: ${what}: not exported`);
-    const summary = `exported ${count(result.annotations, 'annotation')} from ${count(result.documents, 'document')} as ${format} to ${out}`;
+    for (const ref of result.superseded) log.info(`export: ${ref}: superseded by a curated version: left out`);
+    const leftOut = result.superseded.length ? `; ${count(result.superseded.length, 'superseded annotation')} left out (the curated versions are exported)` : '';
+    const summary = `exported ${count(result.annotations, 'annotation')} from ${count(result.documents, 'document')} as ${format} to ${out}${leftOut}`;
     log.info(summary);
     void vscode.window.showInformationMessage(capitalise(summary), 'Reveal').then((choice) => choice && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(out)));
     return summary;

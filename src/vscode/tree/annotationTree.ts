@@ -4,6 +4,7 @@ import { CommandIds, ContextKeys } from '../commandIds';
 import { AnnotationEditor } from '../editing/annotationEditor';
 import { pickRelation } from '../editing/prompts';
 import { RecentValues } from '../editing/recentValues';
+import type { Supersession } from '../../core/agreement/superseded';
 import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
 import { AnnotationNode, annotationTitle, buildNodes, Filter, GroupBy, GroupNode, parseFilter, RefName, refNamer, TreeNode, ViewKind } from './treeNodes';
 import { fromTarget, LinkNode, linkTitle } from './linkNodes';
@@ -14,13 +15,17 @@ const ICONS: Record<string, string> = { claim: 'comment-discussion', stance: 'th
 export const VIEWS: ViewKind[] = ['claims', 'stances', 'links', 'review'];
 const MIME = VIEWS.map((v) => `application/vnd.code.tree.policyannotator.${v}`);
 
+/** A version an adjudication superseded, listed on demand: greyed, with "superseded by …" as its description. */
+const SUPERSEDED_ICON = new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
 const GROUP_ICONS: Record<GroupBy, string> = { document: 'file-text', party: 'person', date: 'calendar', outlet: 'library' };
 
-/** Shared state of the annotation views: grouping and filter, mirrored in context keys for the view title buttons. */
+/** Shared state of the annotation views: grouping, filter and superseded versions, mirrored in context keys for the view title buttons. */
 export class TreeState {
   groupBy: GroupBy = 'document';
   filterText = '';
   filter: Filter | undefined;
+  /** Whether versions an adjudication superseded are listed too (struck through); off: the team's answer once. */
+  showSuperseded = false;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -39,7 +44,13 @@ export class TreeState {
     this.sync();
   }
 
+  setShowSuperseded(show: boolean): void {
+    this.showSuperseded = show;
+    this.sync();
+  }
+
   private sync(): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.showSuperseded, this.showSuperseded);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, this.groupBy);
     void vscode.commands.executeCommand('setContext', ContextKeys.filtered, !!this.filter);
     this.changed.fire();
@@ -91,12 +102,13 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   private async rebuild(): Promise<void> {
-    const entries = await this.deps.workspace.entries();
-    const links = this.kind === 'links' || this.kind === 'review' ? await this.deps.workspace.links() : [];
-    const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName, (e) => this.deps.workspace.metadataOf(e), links);
+    // Every version, superseded ones too: a link to one is not broken. buildNodes lists them only when asked to.
+    const entries = await this.deps.workspace.entries({ superseded: true });
+    const links = this.kind === 'links' || this.kind === 'review' ? await this.deps.workspace.links({ superseded: true }) : [];
+    const groups = buildNodes(this.kind, entries, this.deps.state.groupBy, this.deps.state.filter, this.deps.partyName, (e) => this.deps.workspace.metadataOf(e), links, this.deps.state.showSuperseded);
     this.refName = refNamer(entries, this.deps.partyName);
     const modified = (c: AnnotationNode | LinkNode) => (c.type === 'link' ? c.entry.link.modified : c.entry.annotation.modified);
-    const signature = JSON.stringify([this.deps.state.filterText, ...groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, modified(c), c.entry.status, c.problem, this.title(c), c.type === 'link' ? this.refName(c.entry.link.from, c.entry.documentPath) : ''])])]);
+    const signature = JSON.stringify([this.deps.state.filterText, ...groups.map((g) => [g.id, g.label, g.children.map((c) => [c.id, modified(c), c.entry.status, c.problem, c.entry.supersession, this.title(c), c.type === 'link' ? this.refName(c.entry.link.from, c.entry.documentPath) : ''])])]);
     this.groups = groups;
     this.updateView();
     if (signature === this.signature) return;
@@ -150,18 +162,20 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   /** An anchorless link: named by the annotations it joins; clicking opens its `from` annotation. */
   private linkItem(node: LinkNode): vscode.TreeItem {
     const { link, uri, documentPath, folder } = node.entry;
+    const by = supersededBy(node.entry);
     const item = new vscode.TreeItem(clip(this.title(node), 90), vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     const from = this.refName(link.from, documentPath);
-    item.description = node.problem ?? `from “${clip(from, 60)}”`;
+    item.description = node.problem ?? (by ? `superseded by ${by}` : `from “${clip(from, 60)}”`);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`link ${link.id} · ${documentPath} (no words of its own)\n\n${from}\n${link.relation} → ${this.refName(link.to, documentPath)}`);
+    if (by) tooltip.appendText(`\n\nSuperseded by ${by} (the team's curated version): not counted or exported as current.`);
     if (link.note) tooltip.appendText(`\n\n${link.note}`);
     if (node.problem) tooltip.appendText(`\n\nNeeds review: ${node.problem}`);
     item.tooltip = tooltip;
     const review = !!node.problem || !!link.review;
-    item.iconPath = new vscode.ThemeIcon(review ? 'warning' : 'link', new vscode.ThemeColor(review ? 'policyAnnotator.reviewBorder' : 'policyAnnotator.linkBorder'));
-    item.contextValue = `anchorless kind-link${review ? ' review' : ''}`;
+    item.iconPath = by ? SUPERSEDED_ICON : new vscode.ThemeIcon(review ? 'warning' : 'link', new vscode.ThemeColor(review ? 'policyAnnotator.reviewBorder' : 'policyAnnotator.linkBorder'));
+    item.contextValue = `anchorless kind-link${review ? ' review' : ''}${by ? ' superseded' : ''}`;
     const target = fromTarget(node.entry, (path) => vscode.Uri.joinPath(folder.uri, ...path.split('/')).toString());
     if (target) item.command = { command: CommandIds.revealAnnotation, title: 'Reveal', arguments: [target] };
     item.resourceUri = uri;
@@ -170,17 +184,19 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   private annotationItem(node: AnnotationNode): vscode.TreeItem {
     const { annotation: a, uri } = node.entry;
+    const by = supersededBy(node.entry);
     const item = new vscode.TreeItem(clip(this.title(node), 90), vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.description = node.problem ?? `“${clip(a.anchor.exact, 60)}”`;
+    item.description = node.problem ?? (by ? `superseded by ${by}` : `“${clip(a.anchor.exact, 60)}”`);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${a.kind} ${a.id} · ${node.entry.documentPath}\n\n“${a.anchor.exact}”`);
+    if (by) tooltip.appendText(`\n\nSuperseded by ${by} (the team's curated version): not counted or exported as current.`);
     if (a.note) tooltip.appendText(`\n\n${a.note}`);
     if (node.problem) tooltip.appendText(`\n\nNeeds review: ${node.problem}`);
     item.tooltip = tooltip;
     const review = !!node.problem || !!a.review;
-    item.iconPath = new vscode.ThemeIcon(review ? 'warning' : ICONS[a.kind], new vscode.ThemeColor(review ? 'policyAnnotator.reviewBorder' : `policyAnnotator.${a.kind}Border`));
-    item.contextValue = `annotation kind-${a.kind}${review ? ' review' : ''}`;
+    item.iconPath = by ? SUPERSEDED_ICON : new vscode.ThemeIcon(review ? 'warning' : ICONS[a.kind], new vscode.ThemeColor(review ? 'policyAnnotator.reviewBorder' : `policyAnnotator.${a.kind}Border`));
+    item.contextValue = `annotation kind-${a.kind}${review ? ' review' : ''}${by ? ' superseded' : ''}`;
     item.command = { command: CommandIds.revealAnnotation, title: 'Reveal', arguments: [{ uri: uri.toString(), id: a.id }] };
     item.resourceUri = uri;
     return item;
@@ -208,6 +224,11 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     if (this.pending) clearTimeout(this.pending);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The curated version's id when the entry is a superseded one (only listed when Show Superseded Annotations is on). */
+function supersededBy(entry: { supersession?: Supersession }): string | undefined {
+  return entry.supersession?.superseded ? entry.supersession.by : undefined;
 }
 
 async function linkByDrop(editor: AnnotationEditor, source: { uri: string; id: string; documentPath: string }, target: AnnotationNode, relation: LinkRelation): Promise<void> {

@@ -20,7 +20,7 @@ export function linkNodes(view: string, links: readonly LinkEntry[], known: Read
   const out: LinkNode[] = [];
   for (const entry of links) {
     if (!linkMatches(entry, filter, refName)) continue;
-    const problem = view === 'review' ? reviewReason(entry.link, entry.documentPath, entry.status, (documentPath, id) => known.has(`${documentPath}#${id}`)) : undefined;
+    const problem = view === 'review' ? reviewReason(entry.link, entry.documentPath, entry.status, (documentPath, id) => known.has(`${documentPath}#${id}`), entry.supersession) : undefined;
     if (view === 'review' && !problem) continue;
     out.push({ type: 'link', id: `${entry.folder.uri.toString()}|${entry.documentPath}#${entry.link.id}`, entry, target: { uri: entry.uri.toString(), id: entry.link.id }, problem });
   }

@@ -22,6 +22,8 @@ export function registerTreeViews(deps: TreeDeps): { providers: Record<ViewKind,
     vscode.commands.registerCommand(CommandIds.groupByOutlet, () => state.setGroupBy('outlet')),
     vscode.commands.registerCommand(CommandIds.clearFilter, () => state.setFilter('')),
     vscode.commands.registerCommand(CommandIds.refreshTree, () => state.setGroupBy(state.groupBy)),
+    vscode.commands.registerCommand(CommandIds.showSuperseded, () => state.setShowSuperseded(true)),
+    vscode.commands.registerCommand(CommandIds.hideSuperseded, () => state.setShowSuperseded(false)),
     vscode.commands.registerCommand(CommandIds.filter, async (text?: string) => {
       const value = text ?? (await vscode.window.showInputBox({ title: 'Filter annotations', prompt: 'Words in the quote, label or note; tag:NAME and kind:claim|stance|note|link narrow further', value: state.filterText }));
       if (value !== undefined) state.setFilter(value);

@@ -61,22 +61,29 @@ export function matches(a: Annotation, filter: Filter | undefined): boolean {
 
 /** Why an entry needs a person's eye, or undefined (core/workspace/needsReview.ts decides, for every surface). */
 export function reviewProblem(entry: WorkspaceEntry, known: Set<string>): string | undefined {
-  return reviewReason(entry.annotation, entry.documentPath, entry.status, (documentPath, id) => known.has(`${documentPath}#${id}`));
+  return reviewReason(entry.annotation, entry.documentPath, entry.status, (documentPath, id) => known.has(`${documentPath}#${id}`), entry.supersession);
 }
 
-/** The nodes of one view: annotations of its kind, filtered, grouped, with stable ids. */
-export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: GroupBy, filter: Filter | undefined, partyName: (id: string) => string, metadataOf: (entry: EntryPlace) => DocumentMetadata | undefined = () => undefined, links: readonly LinkEntry[] = []): GroupNode[] {
+/** Whether a row is left out: superseded versions are listed only on demand, and never as needing review. */
+export const hiddenAsSuperseded = (entry: { supersession?: { superseded: boolean } }, view: ViewKind, showSuperseded: boolean): boolean => !!entry.supersession?.superseded && (view === 'review' || !showSuperseded);
+
+/**
+ * The nodes of one view: annotations of its kind, filtered, grouped, with stable ids. `entries` and `links`
+ * include superseded versions (so a link to one is not called broken); they are rows only when `showSuperseded`.
+ */
+export function buildNodes(view: ViewKind, entries: WorkspaceEntry[], groupBy: GroupBy, filter: Filter | undefined, partyName: (id: string) => string, metadataOf: (entry: EntryPlace) => DocumentMetadata | undefined = () => undefined, links: readonly LinkEntry[] = [], showSuperseded = false): GroupNode[] {
   const known = new Set(entries.map((e) => `${e.documentPath}#${e.annotation.id}`));
   const kind = { claims: 'claim', stances: 'stance', links: 'link', review: undefined }[view];
   const nodes: Array<AnnotationNode | LinkNode> = [];
   for (const entry of entries) {
     if (kind && entry.annotation.kind !== kind) continue;
+    if (hiddenAsSuperseded(entry, view, showSuperseded)) continue;
     if (!matches(entry.annotation, filter)) continue;
     const problem = view === 'review' ? reviewProblem(entry, known) : undefined;
     if (view === 'review' && !problem) continue;
     nodes.push({ type: 'annotation', id: `${entry.folder.uri.toString()}|${entry.documentPath}#${entry.annotation.id}`, entry, target: { uri: entry.uri.toString(), id: entry.annotation.id }, problem });
   }
-  nodes.push(...linkNodes(view, links, known, filter, refNamer(entries, partyName)));
+  nodes.push(...linkNodes(view, links.filter((l) => !hiddenAsSuperseded(l, view, showSuperseded)), known, filter, refNamer(entries, partyName)));
   const groups = new Map<string, GroupNode>();
   // In a multi-root workspace a document is named with its folder: two folders may hold the same path.
   const multiRoot = new Set(entries.map((e) => e.folder.uri.toString())).size > 1;

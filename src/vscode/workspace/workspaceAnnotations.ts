@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isSuperseded, supersession, type Supersedable, type SupersedableLookup, type Supersession } from '../../core/agreement/superseded';
 import { AnchorlessLink, Annotation, AnchorStatus, DocumentMetadata, parseAnnotationRef } from '../../core/model';
 import { annotationFromSummary, linkFromSummary } from '../../core/workspace/summaries';
 import { AnnotationService } from '../annotations/annotationService';
@@ -13,6 +14,8 @@ export interface WorkspaceEntry {
   annotation: Annotation;
   /** Live status for open documents; from the sidecar's review entry otherwise. */
   status: AnchorStatus | 'conflict';
+  /** Set when it has a `supersededBy`: superseded by the curated version, or why that reference cannot be followed. */
+  supersession?: Supersession;
 }
 
 /** An anchorless link between two annotations: no place of its own, so no live status; `conflict` after a merge. */
@@ -23,11 +26,19 @@ export interface LinkEntry {
   uri: vscode.Uri;
   link: AnchorlessLink;
   status: 'anchored' | 'conflict';
+  supersession?: Supersession;
+}
+
+/** Which annotations a reader gets: the current ones (default), or the superseded versions too (a tree's toggle). */
+export interface EntryOptions {
+  superseded?: boolean;
 }
 
 /**
  * Every annotation in the workspace, for the views, hovers and pickers: the workspace model's
- * indexes (one per folder), with open documents' live state taking precedence.
+ * indexes (one per folder), with open documents' live state taking precedence. What is current: a
+ * version an adjudication superseded (core/agreement/superseded.ts) is left out unless asked for, so
+ * every view shows the team's answer once; the Disagreements view reads the sidecars, not this.
  */
 export class WorkspaceAnnotations implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -55,7 +66,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     await Promise.all(this.host.model.folders().map((f) => f.ready));
   }
 
-  async entries(): Promise<WorkspaceEntry[]> {
+  async entries(options: EntryOptions = {}): Promise<WorkspaceEntry[]> {
     await this.ready();
     const { sessions, out } = this.closedOnly((this.fromFiles ??= this.indexed()).entries);
     for (const session of sessions) {
@@ -64,7 +75,48 @@ export class WorkspaceAnnotations implements vscode.Disposable {
         out.push({ folder: session.folder, documentPath: session.model.documentPath, uri: session.uri, annotation: item.annotation, status });
       }
     }
-    return out;
+    return this.current(out, (e) => e.annotation, options);
+  }
+
+  /** `out` with each entry that has a `supersededBy` marked (copied: indexed entries are cached), the superseded left out unless asked for. */
+  private current<E extends { folder: vscode.WorkspaceFolder; supersession?: Supersession }>(out: E[], of: (e: E) => { id: string; supersededBy?: string }, options: EntryOptions): E[] {
+    const lookups = new Map<string, SupersedableLookup>();
+    const kept: E[] = [];
+    for (const e of out) {
+      const a = of(e);
+      if (a.supersededBy === undefined) {
+        kept.push(e);
+        continue;
+      }
+      const key = e.folder.uri.toString();
+      if (!lookups.has(key)) lookups.set(key, this.lookup(e.folder));
+      const marked = { ...e, supersession: supersession(a, lookups.get(key)!) };
+      if (options.superseded || !marked.supersession?.superseded) kept.push(marked);
+    }
+    return kept;
+  }
+
+  /** Whether an annotation of `folder` is current (not superseded): for readers of an open document's live list. */
+  isCurrent(folder: vscode.WorkspaceFolder): (annotation: Supersedable) => boolean {
+    let lookup: SupersedableLookup | undefined;
+    return (a) => a.supersededBy === undefined || !isSuperseded(a, (lookup ??= this.lookup(folder)));
+  }
+
+  /**
+   * The annotation with an id anywhere in `folder` (what supersededBy names): an open document's live
+   * state first, else the index (documents that are not open).
+   */
+  lookup(folder: vscode.WorkspaceFolder): SupersedableLookup {
+    const sessions = this.service.sessionsList().filter((s) => s.folder.uri.toString() === folder.uri.toString());
+    const open = new Set(sessions.map((s) => s.model.documentPath));
+    const index = this.host.folderFor(folder)?.index;
+    return (id) => {
+      for (const s of sessions) {
+        const live = s.model.get(id)?.annotation ?? s.model.getLink(id);
+        if (live) return live;
+      }
+      return index?.byId(id).find((a) => !open.has(a.documentPath));
+    };
   }
 
   /**
@@ -78,13 +130,13 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   }
 
   /** Every anchorless link in the workspace, open documents' unsaved state first. */
-  async links(): Promise<LinkEntry[]> {
+  async links(options: EntryOptions = {}): Promise<LinkEntry[]> {
     await this.ready();
     const { sessions, out } = this.closedOnly((this.fromFiles ??= this.indexed()).links);
     for (const session of sessions) {
       for (const link of session.model.links()) out.push({ folder: session.folder, documentPath: session.model.documentPath, uri: session.uri, link, status: link.review?.status === 'conflict' ? 'conflict' : 'anchored' });
     }
-    return out;
+    return this.current(out, (e) => e.link, options);
   }
 
   /**

@@ -67,6 +67,30 @@ const scenario: Scenario = {
     await wb.page.mouse.move(5, 5);
     await wb.page.waitForTimeout(500);
     await wb.screenshot('disagreements-settled');
+
+    // The Claims view gives the team's answer once: the curated claim, not the two versions it superseded.
+    const label = one.slice(0, 50);
+    await wb.runCommand('Policy Annotator: Filter Annotations…', { asks: true });
+    await wb.answerInput('Filter annotations', one.split(/\s+/).slice(0, 4).join(' '));
+    let claims = await wb.waitForTreeRow('Claims', label);
+    for (let i = 0; i < 25 && claims.filter((r) => r.startsWith(label)).length !== 1; i++) {
+      await wb.page.waitForTimeout(200);
+      claims = await wb.treeRows('Claims');
+    }
+    assert.equal(claims.filter((r) => r.startsWith(label)).length, 1, `one claim after Accept: ${JSON.stringify(claims)}`);
+    await wb.runCommand('Policy Annotator: Show Superseded Annotations');
+    for (let i = 0; i < 25 && claims.filter((r) => r.includes(`superseded by ${curated.id}`)).length !== 2; i++) {
+      await wb.page.waitForTimeout(200);
+      claims = await wb.treeRows('Claims');
+    }
+    assert.equal(claims.filter((r) => r.startsWith(label)).length, 3, `the superseded versions on demand: ${JSON.stringify(claims)}`);
+    assert.equal(claims.filter((r) => r.includes(`superseded by ${curated.id}`)).length, 2, JSON.stringify(claims));
+    // The tooltip of a superseded version says what replaced it.
+    await wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /^Claims/ }) }).locator('.monaco-list-row', { hasText: 'superseded by' }).first().hover();
+    await wb.page.waitForTimeout(1500);
+    await wb.screenshot('disagreements-superseded-shown');
+    await wb.runCommand('Policy Annotator: Hide Superseded Annotations');
+    await wb.runCommand('Policy Annotator: Clear Filter');
   },
 };
 

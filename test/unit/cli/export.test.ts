@@ -30,7 +30,7 @@ describe('policy-annotator export', () => {
       expect(readFileSync(ws.out(`out.${format}`), 'utf8')).toBe(readFileSync(join(expectedDir, golden), 'utf8'));
     }
     const qdpx = await cli(ws.root, 'export', '--format', 'qdpx', '--out', 'project.qdpx', '--json');
-    expect(JSON.parse(qdpx.out)).toEqual({ format: 'qdpx', out: 'project.qdpx', documents: 2, annotations: 12, entities: 3, unplaced: ['seeds/000_hong_kong_tech.txt#q1w2e3r4'], lost: [] });
+    expect(JSON.parse(qdpx.out)).toEqual({ format: 'qdpx', out: 'project.qdpx', documents: 2, annotations: 12, entities: 3, unplaced: ['seeds/000_hong_kong_tech.txt#q1w2e3r4'], lost: [], superseded: [] });
     const files = unzipSync(readFileSync(ws.out('project.qdpx')));
     expect(new TextDecoder().decode(files['project.qde'])).toBe(readFileSync(join(expectedDir, 'project.qde'), 'utf8'));
   });

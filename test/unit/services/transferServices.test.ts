@@ -24,7 +24,7 @@ describe('exportAnnotations', () => {
     const root = workspace();
     const { steps, control } = taskRecorder();
     const result = await exportAnnotations({ root, annotationsFolder: 'annotations', format: 'csv', out: 'out.csv' }, control);
-    expect(result).toEqual({ ok: true, problems: [], documents: 2, annotations: 12, entities: 3, unplaced: [`${A}#q1w2e3r4`], lost: [], content: undefined });
+    expect(result).toEqual({ ok: true, problems: [], documents: 2, annotations: 12, entities: 3, unplaced: [`${A}#q1w2e3r4`], lost: [], superseded: [], content: undefined });
     expect(readFileSync(join(root, 'out.csv'), 'utf8')).toBe(readFileSync(join(expectedDir, 'corpus.csv'), 'utf8'));
     expect(steps).toEqual([
       { message: A, done: 0, total: 2 },
