@@ -125,40 +125,40 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     spaceEnded[rank[u]] = endsInSpace[u];
   }
 
-  // Breadth-first: failure links, DFA completion, and the chain of states with an output.
-  // Root's children fail to the root (fail[] is zero-filled); its missing edges stay at the root.
+  // One breadth-first pass over the table, each row final once written: failure links, DFA
+  // completion, the chain of states with an output, and the encoding the scan reads. Targets are
+  // stored as the byte offset of their row (no multiplication in the loop; WebAssembly addresses
+  // bytes, JavaScript shifts by 2), flagged with the sign bit (~offset) when they have an output,
+  // so one load both steps and tests for a match. A state's failure target is shallower, so its
+  // row is already final when the state's row is completed from it.
+  const rowBytes = A * 4;
+  const stateAt = (target: number) => (target < 0 ? ~target : target) / rowBytes;
   const fail = new Int32Array(nodeCount);
   const matchHead = new Int32Array(nodeCount).fill(-1); // first state with an output on the suffix chain
   const dictNext = new Int32Array(nodeCount).fill(-1); // next such state after this one
-  for (let k = 1; k < nodeCount; k++) {
+  for (let k = 0; k < nodeCount; k++) {
     const u = rank[bfs[k]];
-    const f = fail[u];
-    dictNext[u] = matchHead[f];
-    matchHead[u] = output[u] >= 0 ? u : matchHead[f];
     const row = u * A;
-    const frow = f * A;
+    const frow = fail[u] * A;
     for (let c = 1; c < A; c++) {
       const v = delta[row + c];
-      if (v !== 0) fail[v] = delta[frow + c];
-      else delta[row + c] = delta[frow + c];
+      if (v === 0) {
+        // The root's missing edges stay at the root.
+        if (k > 0) delta[row + c] = delta[frow + c];
+        continue;
+      }
+      const f = k === 0 ? 0 : stateAt(delta[frow + c]);
+      fail[v] = f;
+      dictNext[v] = matchHead[f];
+      matchHead[v] = output[v] >= 0 ? v : matchHead[f];
+      delta[row + c] = matchHead[v] >= 0 ? ~(v * rowBytes) : v * rowBytes;
     }
-  }
-
-  // Store targets as the byte offset of their row (no multiplication in the loop; WebAssembly
-  // addresses bytes, JavaScript shifts by 2) and flag targets that have an output with the
-  // sign bit (~offset), so one load both steps and tests for a match.
-  const row = A * 4;
-  for (let k = 0; k < delta.length; k++) {
-    const v = delta[k];
-    delta[k] = matchHead[v] >= 0 ? ~(v * row) : v * row;
-  }
-  // The fold as self-loops, never flagged (a match is reported once, when its last unit is
-  // read): an ignored unit leaves the state as it is, and so does white space after a state
-  // that ends in a space (runs collapse to one space). From the root, white space stays at the
-  // root, since no pattern starts with a space.
-  for (let u = 0; u < nodeCount; u++) {
-    delta[u * A + skipClass] = u * row;
-    if (spaceClass !== 0 && spaceEnded[u] === 1) delta[u * A + spaceClass] = u * row;
+    // The fold as self-loops, never flagged (a match is reported once, when its last unit is
+    // read): an ignored unit leaves the state as it is, and so does white space after a state
+    // that ends in a space (runs collapse to one space). From the root, white space stays at the
+    // root, since no pattern starts with a space.
+    delta[row + skipClass] = u * rowBytes;
+    if (spaceClass !== 0 && spaceEnded[u] === 1) delta[row + spaceClass] = u * rowBytes;
   }
 
   const none = new Uint8Array(patterns.length);
