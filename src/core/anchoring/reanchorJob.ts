@@ -1,10 +1,12 @@
 // The batch behind reanchorAll, as resumable work. With the old text: one diff, each anchor
 // mapped through it. Without: quote search in start order, each anchor expected where the last
-// placed one moved; then a second pass, backwards, for those not placed (see below).
+// placed one moved; then a second pass, backwards, and a third, forwards, for those not placed
+// or placed out of order (see below and placeBetween.ts).
 import type { Anchor } from '../model';
 import { createAnchor } from './createAnchor';
 import { computeDiff, DiffJob, DiffMap, type DiffOptions } from './diffMapping';
-import { loose, looseTextOf } from './quote/looseText';
+import { placeByOrder } from './placeBetween';
+import { loose } from './quote/looseText';
 import { MOVED_MIN, reanchorByQuote } from './quoteSearch';
 import { reanchorByDiff } from './reanchorByDiff';
 import type { AnchorResult } from './types';
@@ -29,6 +31,11 @@ export class ReanchorJob {
   private placedAfter = -1;
   /** For each position in `order`, the last anchor before it that the first pass placed (-1: none). */
   private placedBefore: Int32Array | undefined;
+  /** Third pass, forwards, for anchors still not placed: the position in `order`, the last anchor placed before it. */
+  private fwd = 0;
+  private placedLast = -1;
+  /** For each position in `order`, the next anchor after it placed by the second pass (-1: none). */
+  private placedNext: Int32Array | undefined;
 
   constructor(
     private readonly anchors: readonly Anchor[],
@@ -39,12 +46,13 @@ export class ReanchorJob {
     this.results = new Array<AnchorResult>(anchors.length);
     this.mode = oldText === undefined ? 'quote' : oldText === newText ? 'same' : 'diff';
     this.back = this.mode === 'quote' ? anchors.length - 1 : -1;
+    this.fwd = this.mode === 'quote' ? 0 : anchors.length;
     this.order = anchors.map((_, i) => i);
     if (this.mode === 'quote') this.order.sort((a, b) => anchors[a].start - anchors[b].start || a - b);
   }
 
   get done(): boolean {
-    return this.next >= this.order.length && (this.mode !== 'quote' || this.back < 0);
+    return this.next >= this.order.length && (this.mode !== 'quote' || this.fwd >= this.order.length);
   }
 
   /** Processes up to `count` anchors or until `ms` have passed; the diff of a large text is made in pieces too. */
@@ -69,8 +77,18 @@ export class ReanchorJob {
     for (let k = 0; k < count && this.back >= 0; k++) {
       const i = this.order[this.back--];
       if (!isPlaced(this.results[i]) && this.placedAfter >= 0) this.recheckOne(i, this.placedAfter);
-      if (!isPlaced(this.results[i]) && this.placedAfter >= 0) this.placeBetween(i, this.placedBefore[this.back + 1], this.placedAfter);
+      this.placeBetween(i, this.placedBefore[this.back + 1], this.placedAfter);
       if (isPlaced(this.results[i]) || this.onItsWords(i)) this.placedAfter = i;
+      if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
+    }
+    if (this.back >= 0) return;
+    // Forwards, so an anchor the second pass placed bounds the one after it.
+    this.placedNext ??= this.placedNextEach();
+    for (let k = 0; k < count && this.fwd < this.order.length; k++) {
+      const i = this.order[this.fwd];
+      if (!isPlaced(this.results[i])) this.placeBetween(i, this.placedLast, this.placedNext[this.fwd]);
+      if (isPlaced(this.results[i])) this.placedLast = i;
+      this.fwd++;
       if ((k & 63) === 63 && performance.now() - t0 >= ms) return;
     }
   }
@@ -95,6 +113,16 @@ export class ReanchorJob {
     return isPlaced(result) && (result.score ?? 1) >= MOVED_MIN ? result : undefined;
   }
 
+  private placedNextEach(): Int32Array {
+    const out = new Int32Array(this.order.length);
+    let last = -1;
+    for (let k = this.order.length - 1; k >= 0; k--) {
+      out[k] = last;
+      if (isPlaced(this.results[this.order[k]])) last = this.order[k];
+    }
+    return out;
+  }
+
   private placedBeforeEach(): Int32Array {
     const out = new Int32Array(this.order.length);
     let last = -1;
@@ -106,27 +134,20 @@ export class ReanchorJob {
   }
 
   /**
-   * An anchor flagged on its own words (a far copy) between two placed neighbours: the words
-   * are where an alignment would put them if they occur once between the neighbours' new
-   * places and shifted no less than the one before and no more than the one after (or the
-   * reverse), as text inserted or removed on either side would shift them.
+   * An anchor not placed, or placed out of order, between two placed neighbours: its words, if
+   * they occur exactly once between the neighbours' new places (see placeBetween.ts). A
+   * document edge is no bound: the text there may have been cut along with the neighbours.
    */
   private placeBetween(i: number, p: number, n: number): void {
-    const r = this.results[i];
-    if (p < 0 || !this.onItsWords(i) || (r.score ?? 0) < MOVED_MIN) return;
+    if (p < 0 || n < 0) return;
     const from = this.results[p].anchor.end;
     const to = this.results[n].anchor.start;
-    if (r.anchor.start < from || r.anchor.end > to) return;
-    const shift = (k: number): number => this.results[k].anchor.start - this.anchors[k].start;
-    const s = r.anchor.start - this.anchors[i].start;
-    if (s < Math.min(shift(p), shift(n)) || s > Math.max(shift(p), shift(n))) return;
-    const lt = looseTextOf(this.newText);
-    const quote = loose(this.anchors[i].exact);
-    const end = lt.toLoose(to);
-    const first = lt.text.indexOf(quote, lt.toLoose(from));
-    const second = first < 0 ? -1 : lt.text.indexOf(quote, first + 1);
-    if (first < 0 || first + quote.length > end || (second >= 0 && second + quote.length <= end)) return;
-    this.results[i] = { status: r.anchor.start === this.anchors[i].start ? 'anchored' : 'moved', anchor: r.anchor, score: r.score };
+    const r = this.results[i];
+    if (isPlaced(r) && r.anchor.start >= from && r.anchor.end <= to) return;
+    const shifted = (k: number): number => this.anchors[i].start + this.results[k].anchor.start - this.anchors[k].start;
+    const expected = [shifted(p), shifted(n)];
+    const placed = placeByOrder(this.anchors[i], r, this.newText, from, to, expected);
+    if (placed) this.results[i] = placed;
   }
 
   /** Flagged, but on the anchor's own words (layout aside): its place is a guess worth trying. */

@@ -121,7 +121,7 @@ function occurrences(text: string, quote: string): number {
  * flagged (fuzzy, ambiguous, orphaned) or placed on a verbatim copy of its words with the same
  * neighbouring words; flagged: an intact span not placed; misplaced: anything else placed.
  */
-function judge(p: Pair, results: AnchorResult[], spans: { start: number; end: number }[], t: Tally, problems: string[]): void {
+function judge(p: Pair, results: AnchorResult[], spans: { start: number; end: number }[], t: Tally, problems: string[], run: string): void {
   const oldTokens = tokens(p.oldText);
   const newTokens = tokens(p.newText);
   const match = matchWords(oldTokens, newTokens);
@@ -138,13 +138,14 @@ function judge(p: Pair, results: AnchorResult[], spans: { start: number; end: nu
       t.intact++;
       if (!placed) {
         t.flagged++;
-        if (process.env.REVISIONS_DEBUG) console.log(`flagged ${r.status} ${r.score} ${p.name} ${JSON.stringify(quote.slice(0, 60))}`);
+        if (process.env.REVISIONS_DEBUG) console.log(`${run} flagged ${r.status} ${r.score} ${p.name} ${JSON.stringify(quote.slice(0, 60))}`);
       }
       else if (r.anchor.start === truth.place.start && r.anchor.end === truth.place.end) {
         t.correct++;
         if (isRow) t.tableRowsCorrect++;
       } else if (words(got) === words(quote) && occurrences(p.newText, quote) > 1) {
         t.repeated++;
+        if (process.env.REVISIONS_DEBUG) console.log(`${run} repeated ${r.status} ${r.score} ${p.name} at ${r.anchor.start}, truth ${truth.place.start} ${JSON.stringify(quote.slice(0, 60))}`);
       } else {
         t.misplaced++;
         problems.push(`${p.name}: ${r.status} ${JSON.stringify(got)} at ${r.anchor.start}, truth ${truth.place.start} for ${JSON.stringify(quote)}`);
@@ -160,17 +161,29 @@ function judge(p: Pair, results: AnchorResult[], spans: { start: number; end: nu
     // follow): right on the same words if they occur once in each revision, or, when repeated,
     // with the same neighbouring words.
     const around = (text: string, s: number, e: number) => words(text.slice(Math.max(0, s - 40), s)).split(' ').slice(-2).join(' ') + '|' + words(text.slice(e, e + 40)).split(' ').slice(0, 2).join(' ');
-    const unique = occurrences(p.oldText, quote) === 1 && occurrences(p.newText, quote) === 1;
+    // Counted as text, not as whole words: a revision that glues the words to punctuation
+    // ("4. Restrictions.The license", "14.Jurisdiction") still holds them once.
+    const unique = copies(p.oldText, quote) === 1 && copies(p.newText, quote) === 1;
     if (words(got) === words(quote) && (unique || around(p.newText, r.anchor.start, r.anchor.end) === around(p.oldText, span.start, span.end))) {
       t.correct++;
       if (isRow) t.tableRowsCorrect++;
     } else if (words(got) === words(quote)) {
       t.repeated++;
+      if (process.env.REVISIONS_DEBUG) console.log(`${run} repeated-changed ${r.status} ${r.score} ${p.name} at ${r.anchor.start} ${JSON.stringify(quote.slice(0, 60))}`);
     } else {
       t.misplaced++;
       problems.push(`${p.name}: ${r.status} ${JSON.stringify(got)} but its words changed: ${JSON.stringify(quote)}`);
     }
   });
+}
+
+/** How often the words of `quote` occur in `text`, white space ignored, also inside longer words. */
+function copies(text: string, quote: string): number {
+  const all = words(text);
+  const q = words(quote);
+  let n = 0;
+  for (let i = all.indexOf(q); i >= 0; i = all.indexOf(q, i + 1)) n++;
+  return n;
 }
 
 const pct = (n: number, d: number) => Math.round((10000 * n) / Math.max(d, 1)) / 100;
@@ -183,8 +196,8 @@ describe('re-anchoring on real revisions of public texts', () => {
   for (const p of all) {
     const spans = annotatorSpans(p.oldText);
     const anchors = spans.map((s) => createAnchor(p.oldText, s.start, s.end));
-    judge(p, reanchorAll(anchors, p.newText, p.oldText), spans, withHistory, problems);
-    judge(p, reanchorAll(anchors, p.newText), spans, without, problems);
+    judge(p, reanchorAll(anchors, p.newText, p.oldText), spans, withHistory, problems, 'history');
+    judge(p, reanchorAll(anchors, p.newText), spans, without, problems, 'nohistory');
   }
   const line = (name: string, t: Tally) =>
     `${name}: ${t.spans} spans (${t.intact} with their words intact), ${t.correct} correct (${pct(t.correct, t.spans)}%), ${t.flagged} flagged, ${t.misplaced} misplaced, ${t.repeated} on a repeated passage; table rows ${t.tableRowsCorrect}/${t.tableRows} correct`;
@@ -201,10 +214,12 @@ describe('re-anchoring on real revisions of public texts', () => {
   });
 
   // The bar asked for is 99.7% without history; these floors are what is reached today (see
-  // the README's re-anchoring figures), so a change that loses ground fails here.
+  // the README's re-anchoring figures), so a change that loses ground fails here. With history
+  // the figure moves a little from run to run: the diff gives up refining after a time limit,
+  // so a busy machine gets a coarser diff.
   it('keeps its share of correct results with and without the old text', () => {
     expect(pct(withHistory.correct, withHistory.spans)).toBeGreaterThanOrEqual(99);
-    expect(pct(without.correct, without.spans)).toBeGreaterThanOrEqual(99.1);
-    expect(without.tableRowsCorrect).toBeGreaterThanOrEqual(184);
+    expect(pct(without.correct, without.spans)).toBeGreaterThanOrEqual(99.69);
+    expect(without.tableRowsCorrect).toBeGreaterThanOrEqual(186);
   });
 });
