@@ -9,6 +9,7 @@ const shots = {
   'annotate-claim-hover.png': 'annotate-claim.png',
   'entity-hover.png': 'entity-hover.png',
   'disagreements-view.png': 'disagreements-view.png',
+  'disagreements-superseded-shown.png': 'superseded-shown.png',
   'first-hour-1-start.png': 'first-hour-start.png',
   'decorations-paragraph.png': 'decorations-paragraph.png',
   'stance-map.png': 'stance-map.png',

@@ -255,6 +255,31 @@ suite('entities', () => {
     }
   });
 
+  test('in a CRLF document, a name typed mid-document is found on its own words, and the names after it stay on theirs', async () => {
+    const file = workspacePath('seeds', 'entities-crlf.txt');
+    const paragraphs = ['Opening words.', 'President Xi Jinping spoke first.', 'Then came the middle of it all.', 'Guangdong answered last.'];
+    writeFileSync(file, paragraphs.join('\r\n\r\n'));
+    try {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
+      const crlf = editor.document;
+      assert.equal(crlf.eol, vscode.EndOfLine.CRLF);
+      await waitForHover(crlf, 'Guangdong answered', /\*\*Guangdong\*\*/);
+      await editor.edit((e) => e.insert(positionOf(crlf, 'the middle', 4), 'Cyberport and '));
+      await waitForHover(crlf, 'Cyberport and', /\*\*Cyberport\*\*/);
+      const rangeAt = async (words: string) => {
+        const found = await vscode.commands.executeCommand<vscode.LocationLink[]>('vscode.executeDefinitionProvider', crlf.uri, positionOf(crlf, words, 1));
+        return found?.[0] && crlf.getText(found[0].originSelectionRange);
+      };
+      assert.equal(await rangeAt('Cyberport and'), 'Cyberport', 'the typed name, on its own words');
+      assert.equal(await rangeAt('Guangdong answered'), 'Guangdong', 'a name on a later line, moved with the edit');
+      assert.equal(await rangeAt('Xi Jinping spoke'), 'President Xi Jinping', 'a name on an earlier line, where it was');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(file, { force: true });
+    }
+  });
+
   test('documents larger than policyAnnotator.maxDocumentSize are left alone', async () => {
     const config = () => vscode.workspace.getConfiguration('policyAnnotator');
     const large = (await openSeed('001_79ead2d7149b2ec1.txt')).document;

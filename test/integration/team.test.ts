@@ -143,4 +143,38 @@ suite('team annotation: agreement and adjudication', () => {
     // The annotators' agreement is measured on their own coding, not on the curated versions.
     assert.deepEqual(report.annotators, ['Alice', 'Bob']);
   });
+
+  test('a supersededBy that names nothing hides nothing: listed, in Needs Review, and in the Problems view at its line', async () => {
+    const api = await activateExtension<PolicyAnnotatorApi>();
+    const doc = 'seeds/dangling-doc.txt';
+    const sidecar = `annotations/${doc}.yaml`;
+    copyFileSync(workspacePath('seeds', '002_da90e588b2ada6c6.txt'), workspacePath(...doc.split('/')));
+    const text = normalizeText(readFileSync(workspacePath(...doc.split('/')), 'utf8'));
+    const quote = text.split(/(?<=\.)\s+/).find((s) => s.length > 40 && !s.includes('\n'))!;
+    const orphan = { ...claim(text, 'dangle01', 'Alice', quote, 'factual'), supersededBy: 'gone0001' };
+    try {
+      writeFileSync(workspacePath(...sidecar.split('/')), writeSidecar({ schemaVersion: 1, document: doc, fingerprint: fingerprint(readFileSync(workspacePath(...doc.split('/')))), annotations: [orphan] }));
+      const uri = vscode.Uri.file(workspacePath(...sidecar.split('/')));
+      const line = readFileSync(uri.fsPath, 'utf8').split('\n').findIndex((l) => l.includes('supersededBy: gone0001'));
+      const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.message.includes("supersededBy 'gone0001'")), { message: 'the dangling supersededBy in the Problems view', timeoutMs: 20_000 });
+      assert.equal(diagnostic.range.start.line, line);
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+      const claimRows = async () => {
+        await api.views.trees.claims.settled();
+        const group = (await api.views.trees.claims.getChildren()).find((n) => n.type === 'group' && n.label === doc);
+        return group ? await api.views.trees.claims.getChildren(group) : [];
+      };
+      await waitFor(async () => (await claimRows()).some((n) => n.type === 'annotation' && n.entry.annotation.id === 'dangle01'), { message: 'the claim still listed' });
+      const review = api.views.trees.review;
+      await waitFor(async () => {
+        await review.settled();
+        const group = (await review.getChildren()).find((n) => n.type === 'group' && n.label === doc);
+        const rows = group ? await review.getChildren(group) : [];
+        return rows.some((n) => n.type === 'annotation' && /^supersededBy 'gone0001'/.test(n.problem ?? ''));
+      }, { message: 'Needs Review to list it' });
+    } finally {
+      rmSync(workspacePath(...sidecar.split('/')), { force: true });
+      rmSync(workspacePath(...doc.split('/')), { force: true });
+    }
+  });
 });

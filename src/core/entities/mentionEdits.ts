@@ -1,4 +1,5 @@
 import type { TextChange } from '../anchoring/types';
+import { type LineSource, textOfLines } from './lineSource';
 import type { Mention, Span } from './types';
 
 // Host-free bookkeeping for keeping a document's mentions current between scans.
@@ -71,30 +72,23 @@ export function mentionsIn<M extends Span>(mentions: readonly M[], start: number
 /**
  * Whole lines around a region, one more on each side, widened until no old mention crosses its
  * edges: a rescan of it then finds everything the edit could have changed (a name may wrap).
+ * Returns the span, and its text read line by line from `lines` when asked (a region too large to
+ * rescan is not read at all).
  */
-export function rescanRegion(text: string, mentions: readonly Span[], region: Span): Span {
-  let start = lineStart(text, lineStart(text, region.start) - 1);
-  let end = lineEnd(text, lineEnd(text, region.end) + 1);
+export function rescanRegion(lines: LineSource, mentions: readonly Span[], region: Span): Span & { readText(): string } {
+  let first = Math.max(0, lines.lineAt(region.start) - 1);
+  let last = Math.min(lines.lineCount - 1, lines.lineAt(region.end) + 1);
   for (;;) {
+    const start = lines.lineStart(first);
+    const end = lines.lineStart(last) + lines.lineText(last).length;
     const crossing = mentionsIn(mentions, start, end);
-    const first = crossing[0];
-    const last = crossing[crossing.length - 1];
-    const wider = { start: first && first.start < start ? lineStart(text, first.start) : start, end: last && last.end > end ? lineEnd(text, last.end) : end };
-    if (wider.start === start && wider.end === end) return { start, end };
-    start = wider.start;
-    end = wider.end;
+    const before = crossing[0];
+    const after = crossing[crossing.length - 1];
+    const wider = { first: before && before.start < start ? lines.lineAt(before.start) : first, last: after && after.end > end ? lines.lineAt(after.end) : last };
+    if (wider.first === first && wider.last === last) return { start, end, readText: () => textOfLines(lines, first, last) };
+    first = wider.first;
+    last = wider.last;
   }
-}
-
-function lineStart(text: string, offset: number): number {
-  if (offset <= 0) return 0;
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  if (offset >= text.length) return text.length;
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i;
 }
 
 /** Mentions with those in `region` replaced by `fresh` (sorted, inside the region). */

@@ -2,6 +2,7 @@ import { isMap, isSeq } from 'yaml';
 import { lookupOf, supersessionProblem } from '../agreement/superseded';
 import { AUTHOR, PARTY_PREFIX, parseAnnotationRef, TOPIC_PREFIX } from '../model';
 import { Problem } from '../problem';
+import { readSidecar, type SidecarRead } from '../store/readSidecar';
 import { LoadedSidecar } from '../store/sidecarStore';
 import { problemAtPath } from '../yaml/locate';
 
@@ -82,10 +83,23 @@ function unresolved(ref: string, expected: 'annotation' | 'entity' | 'any', docu
   return entityIds.has(ref) ? undefined : `'${ref}' is not an annotation reference (path#id) nor an entity id in the catalogue`;
 }
 
+/**
+ * A sidecar's `supersededBy` problems (id → message, judged by the caller over the whole workspace:
+ * superseded.ts), each located at its line, for the editor's Problems view.
+ */
+export function locateSupersessionProblems(name: string, text: string, messages: ReadonlyMap<string, string>): Problem[] {
+  const read = readSidecar(text, name, { rememberLayout: false });
+  return [...messages].map(([id, message]) => problemAt(name, read, id, 'supersededBy', message));
+}
+
 function at(s: LoadedSidecar, id: string, field: string, message: string): Problem {
-  const parsed = s.read.parsed;
-  if (!parsed) return { file: s.name, line: 1, column: 1, severity: 'error', message };
+  return problemAt(s.name, s.read, id, field, message);
+}
+
+function problemAt(name: string, read: Pick<SidecarRead, 'parsed'>, id: string, field: string, message: string): Problem {
+  const parsed = read.parsed;
+  if (!parsed) return { file: name, line: 1, column: 1, severity: 'error', message };
   const seq = isMap(parsed.doc.contents) ? parsed.doc.contents.get('annotations', true) : undefined;
   const index = isSeq(seq) ? seq.items.findIndex((item) => isMap(item) && item.get('id') === id) : -1;
-  return problemAtPath(s.name, parsed.doc, parsed.lines, `/annotations/${index}/${field}`, message);
+  return problemAtPath(name, parsed.doc, parsed.lines, `/annotations/${index}/${field}`, message);
 }

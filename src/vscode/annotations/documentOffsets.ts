@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { normalizeText } from '../../core/anchoring/normalize';
 import type { TextChange } from '../../core/anchoring/types';
+import type { LineSource } from '../../core/entities/lineSource';
 
 // The store counts offsets in text with LF line ends; a VS Code document uses one EOL throughout,
 // so in a CRLF document every line before a position adds exactly one extra code unit.
@@ -12,14 +13,14 @@ export function toNormalizedOffset(document: vscode.TextDocument, position: vsco
 
 export function toPosition(document: vscode.TextDocument, normalized: number): vscode.Position {
   if (document.eol !== vscode.EndOfLine.CRLF) return document.positionAt(normalized);
-  // Each earlier line adds one code unit; settle on the line whose extra count is consistent.
+  // Each earlier line adds one code unit. Converge from below on the line (CRLF offsets are never
+  // smaller), then step past a line end: an offset that lands between CR and LF is clamped by VS Code
+  // to the end of the line before, which a line's first character must not be.
+  const startOf = (line: number) => document.offsetAt(new vscode.Position(line, 0)) - line;
   let line = document.positionAt(normalized).line;
-  for (;;) {
-    const position = document.positionAt(normalized + line);
-    if (position.line === line) return position;
-    if (position.line < line) return document.positionAt(normalized + position.line);
-    line = position.line;
-  }
+  for (let next = document.positionAt(normalized + line).line; next > line; next = document.positionAt(normalized + line).line) line = next;
+  while (line + 1 < document.lineCount && startOf(line + 1) <= normalized) line++;
+  return document.validatePosition(new vscode.Position(line, normalized - startOf(line)));
 }
 
 export function toRange(document: vscode.TextDocument, start: number, end: number): vscode.Range {
@@ -39,4 +40,15 @@ export function toNormalizedChanges(document: vscode.TextDocument, changes: read
 
 export function normalizedText(document: vscode.TextDocument): string {
   return normalizeText(document.getText());
+}
+
+/** The document's lines in normalised offsets, read from VS Code's line model without copying the text. */
+export function documentLines(document: vscode.TextDocument): LineSource {
+  const crlf = document.eol === vscode.EndOfLine.CRLF;
+  return {
+    lineCount: document.lineCount,
+    lineText: (line) => document.lineAt(line).text,
+    lineStart: (line) => document.offsetAt(new vscode.Position(line, 0)) - (crlf ? line : 0),
+    lineAt: (offset) => toPosition(document, offset).line,
+  };
 }

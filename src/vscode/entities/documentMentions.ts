@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { TextChange } from '../../core/anchoring/types';
 import { scanDocument, type ScanOptions } from '../../core/entities/scanDocument';
 import type { Mention, Span } from '../../core/entities/types';
-import { normalizedText } from '../annotations/documentOffsets';
+import { documentLines, normalizedText } from '../annotations/documentOffsets';
 import type { FolderCatalogue } from './folderCatalogue';
 import { chunks, offsetMentions, rescanRegion, shiftMentions, spliceMentions } from '../../core/entities/mentionEdits';
 
@@ -85,13 +85,13 @@ export class DocumentMentions implements vscode.Disposable {
       return;
     }
     this.dirty = undefined;
-    const text = normalizedText(this.document);
-    const region = rescanRegion(text, this.mentions, { start: Math.min(dirty.start, text.length), end: Math.min(dirty.end, text.length) });
+    // Only the lines around the edit are read: the whole text would be a copy of the document per pause.
+    const region = rescanRegion(documentLines(this.document), this.mentions, dirty);
     if (region.end - region.start > MAX_INCREMENTAL_CHARS) {
       void this.rescanAll();
       return;
     }
-    const fresh = offsetMentions(scanDocument(text.slice(region.start, region.end), this.catalogue.index, this.options()), region.start);
+    const fresh = offsetMentions(scanDocument(region.readText(), this.catalogue.index, this.options()), region.start);
     this.mentions = spliceMentions(this.mentions, region, fresh);
     this.changed(false);
   }

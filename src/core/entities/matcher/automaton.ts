@@ -10,7 +10,7 @@
 
 import { SKIP, SPACE } from './fold';
 import type { Automaton, BoundaryFilter, LaneEngine } from './automatonTypes';
-import { LaneScanner } from './laneScan';
+import { LaneScanner, tableStore } from './laneScan';
 
 /** States up to this depth are numbered breadth-first, deeper ones depth-first. */
 const SHALLOW = 2;
@@ -59,7 +59,11 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
 
   // Targets are stored as byte offsets of their row (see below), which must fit an i32.
   if (nodeCount * A * 4 > 0x7fffffff) throw new RangeError(`catalogue too large to compile: ${nodeCount} states x ${A} symbols`);
-  const trie = new Int32Array(nodeCount * A);
+  // The trie as child lists (first child, next sibling, class of the edge in): only the final
+  // table is dense, so the build holds one nodes x classes array, not three.
+  const firstChild = new Int32Array(nodeCount);
+  const nextSibling = new Int32Array(nodeCount);
+  const edgeClass = new Uint16Array(nodeCount);
   const trieOutput = new Int32Array(nodeCount).fill(-1);
   const endsInSpace = new Uint8Array(nodeCount);
   let next = 1;
@@ -67,9 +71,15 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     const s = patterns[p];
     let node = 0;
     for (let i = 0; i < s.length; i++) {
-      const slot = node * A + symbolClass[s.charCodeAt(i)];
-      let child = trie[slot];
-      if (child === 0) trie[slot] = child = next++;
+      const c = symbolClass[s.charCodeAt(i)];
+      let child = firstChild[node];
+      while (child !== 0 && edgeClass[child] !== c) child = nextSibling[child];
+      if (child === 0) {
+        child = next++;
+        edgeClass[child] = c;
+        nextSibling[child] = firstChild[node];
+        firstChild[node] = child;
+      }
       node = child;
       if (s.charCodeAt(i) === SPACE) endsInSpace[node] = 1;
     }
@@ -85,13 +95,9 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
   let tail = 1;
   for (let head = 0; head < tail; head++) {
     const u = bfs[head];
-    const row = u * A;
-    for (let c = 1; c < A; c++) {
-      const child = trie[row + c];
-      if (child !== 0) {
-        depth[child] = depth[u] + 1;
-        bfs[tail++] = child;
-      }
+    for (let child = firstChild[u]; child !== 0; child = nextSibling[child]) {
+      depth[child] = depth[u] + 1;
+      bfs[tail++] = child;
     }
   }
   const rank = new Int32Array(nodeCount); // old id -> new id
@@ -104,61 +110,59 @@ export function buildAutomaton(patterns: readonly string[], fold: Uint16Array, b
     while (stack.length) {
       const u = stack.pop() as number;
       if (depth[u] > SHALLOW) rank[u] = placed++;
-      const row = u * A;
-      for (let c = A - 1; c >= 1; c--) if (trie[row + c] !== 0) stack.push(trie[row + c]);
+      for (let child = firstChild[u]; child !== 0; child = nextSibling[child]) stack.push(child);
     }
   }
-  const delta = new Int32Array(nodeCount * A);
+  // The table is written where the walker reads it (WebAssembly memory where the host has it).
+  const store = tableStore(nodeCount * A, engine);
+  const delta = store.delta;
   const output = new Int32Array(nodeCount);
   const spaceEnded = new Uint8Array(nodeCount);
   for (let u = 0; u < nodeCount; u++) {
-    const from = u * A;
     const to = rank[u] * A;
-    for (let c = 1; c < A; c++) {
-      const child = trie[from + c];
-      if (child !== 0) delta[to + c] = rank[child];
-    }
+    for (let child = firstChild[u]; child !== 0; child = nextSibling[child]) delta[to + edgeClass[child]] = rank[child];
     output[rank[u]] = trieOutput[u];
     spaceEnded[rank[u]] = endsInSpace[u];
   }
 
-  // Breadth-first: failure links, DFA completion, and the chain of states with an output.
-  // Root's children fail to the root (fail[] is zero-filled); its missing edges stay at the root.
+  // One breadth-first pass over the table, each row final once written: failure links, DFA
+  // completion, the chain of states with an output, and the encoding the scan reads. Targets are
+  // stored as the byte offset of their row (no multiplication in the loop; WebAssembly addresses
+  // bytes, JavaScript shifts by 2), flagged with the sign bit (~offset) when they have an output,
+  // so one load both steps and tests for a match. A state's failure target is shallower, so its
+  // row is already final when the state's row is completed from it.
+  const rowBytes = A * 4;
+  const stateAt = (target: number) => (target < 0 ? ~target : target) / rowBytes;
   const fail = new Int32Array(nodeCount);
   const matchHead = new Int32Array(nodeCount).fill(-1); // first state with an output on the suffix chain
   const dictNext = new Int32Array(nodeCount).fill(-1); // next such state after this one
-  for (let k = 1; k < nodeCount; k++) {
+  for (let k = 0; k < nodeCount; k++) {
     const u = rank[bfs[k]];
-    const f = fail[u];
-    dictNext[u] = matchHead[f];
-    matchHead[u] = output[u] >= 0 ? u : matchHead[f];
     const row = u * A;
-    const frow = f * A;
+    const frow = fail[u] * A;
     for (let c = 1; c < A; c++) {
       const v = delta[row + c];
-      if (v !== 0) fail[v] = delta[frow + c];
-      else delta[row + c] = delta[frow + c];
+      if (v === 0) {
+        // The root's missing edges stay at the root.
+        if (k > 0) delta[row + c] = delta[frow + c];
+        continue;
+      }
+      const f = k === 0 ? 0 : stateAt(delta[frow + c]);
+      fail[v] = f;
+      dictNext[v] = matchHead[f];
+      matchHead[v] = output[v] >= 0 ? v : matchHead[f];
+      delta[row + c] = matchHead[v] >= 0 ? ~(v * rowBytes) : v * rowBytes;
     }
-  }
-
-  // Store targets as the byte offset of their row (no multiplication in the loop; WebAssembly
-  // addresses bytes, JavaScript shifts by 2) and flag targets that have an output with the
-  // sign bit (~offset), so one load both steps and tests for a match.
-  const row = A * 4;
-  for (let k = 0; k < delta.length; k++) {
-    const v = delta[k];
-    delta[k] = matchHead[v] >= 0 ? ~(v * row) : v * row;
-  }
-  // The fold as self-loops, never flagged (a match is reported once, when its last unit is
-  // read): an ignored unit leaves the state as it is, and so does white space after a state
-  // that ends in a space (runs collapse to one space). From the root, white space stays at the
-  // root, since no pattern starts with a space.
-  for (let u = 0; u < nodeCount; u++) {
-    delta[u * A + skipClass] = u * row;
-    if (spaceClass !== 0 && spaceEnded[u] === 1) delta[u * A + spaceClass] = u * row;
+    // The fold as self-loops, never flagged (a match is reported once, when its last unit is
+    // read): an ignored unit leaves the state as it is, and so does white space after a state
+    // that ends in a space (runs collapse to one space). From the root, white space stays at the
+    // root, since no pattern starts with a space.
+    delta[row + skipClass] = u * rowBytes;
+    if (spaceClass !== 0 && spaceEnded[u] === 1) delta[row + spaceClass] = u * rowBytes;
   }
 
   const none = new Uint8Array(patterns.length);
   const filter = boundary ?? { needStart: none, needEnd: none, wordUnit: new Uint8Array(0x10000) };
-  return new LaneScanner({ patternLength, A, classOf, fold, delta, output, matchHead, dictNext, filter }, engine);
+  const dfa = { patternLength, A, classOf, fold, delta, output, matchHead, dictNext, filter };
+  return new LaneScanner(dfa, store.lanes(dfa));
 }

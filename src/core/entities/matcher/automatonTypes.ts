@@ -54,6 +54,17 @@ export interface FourLanes {
   walk(text: string, cut: readonly number[], shortest: number): { hits: Hits[]; states: number[] };
 }
 
+/**
+ * Where the transition table lives, allocated before it is filled so that it is written once,
+ * in place (a 10,000-name table is tens of megabytes): WebAssembly memory or a plain array.
+ */
+export interface TableStore {
+  /** Zero-filled, `length` entries. */
+  readonly delta: Int32Array;
+  /** The walker that reads `delta`, once the DFA around it is complete. */
+  lanes(dfa: CompiledDfa): FourLanes;
+}
+
 export function newHits(): Hits {
   return { at: [], state_: [], state: 0, inLane: Infinity };
 }

@@ -12,25 +12,26 @@
 // JavaScript otherwise; short walks (run-ons, short texts) are JavaScript.
 
 import { SKIP, SPACE } from './fold';
-import type { Automaton, CompiledDfa, FourLanes, Hits, LaneEngine } from './automatonTypes';
+import type { Automaton, CompiledDfa, FourLanes, Hits, LaneEngine, TableStore } from './automatonTypes';
 import { newHits } from './automatonTypes';
 import { JsFourLanes } from './jsLanes';
-import { wasmFourLanes } from './wasmLanes';
+import { wasmTable } from './wasmLanes';
 
 const LANES = 4;
 /** Below this many code units per lane, one lane: cutting is not worth it. */
 const MIN_LANE = 16;
 
+/** The store for a table of `length` entries: WebAssembly memory where the host has it ('auto'), else an array. */
+export function tableStore(length: number, engine: LaneEngine): TableStore {
+  return (engine !== 'js' && wasmTable(length, engine === 'wasm')) || { delta: new Int32Array(length), lanes: (dfa) => new JsFourLanes(dfa) };
+}
+
 export class LaneScanner implements Automaton {
-  private readonly lanes: FourLanes;
-
-  private readonly dfa: CompiledDfa;
-
-  constructor(dfa: CompiledDfa, engine: LaneEngine = 'auto') {
-    this.lanes = (engine !== 'js' && wasmFourLanes(dfa, engine === 'wasm')) || new JsFourLanes(dfa);
-    // The walker may hold its own copy of the table (WebAssembly memory): keep only that one.
-    this.dfa = { ...dfa, delta: this.lanes.delta };
-  }
+  /** `dfa.delta` must be the table of the store `lanes` came from (tableStore). */
+  constructor(
+    private readonly dfa: CompiledDfa,
+    private readonly lanes: FourLanes,
+  ) {}
 
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     const n = text.length;

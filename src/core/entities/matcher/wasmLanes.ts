@@ -1,8 +1,8 @@
-// The four-lane walk in WebAssembly (source: wasm/walk4.wat). The transition table lives in
-// the module's memory, and the JavaScript walks (run-ons, short texts) read it there too, so
-// it is held once. The text is copied in block by block with Buffer.write (a memcpy).
+// The four-lane walk in WebAssembly (source: wasm/walk4.wat). The transition table is built
+// in the module's memory, and the JavaScript walks (run-ons, short texts) read it there too, so
+// it is held once and never copied. The text is copied in block by block with Buffer.write (a memcpy).
 
-import type { CompiledDfa, FourLanes, Hits } from './automatonTypes';
+import type { CompiledDfa, FourLanes, Hits, TableStore } from './automatonTypes';
 import { newHits } from './automatonTypes';
 import { WALK4_WASM } from './wasm/walk4Binary';
 
@@ -26,29 +26,27 @@ function walkModule(): WebAssembly.Module | null {
   return compiled ?? null;
 }
 
-/** A WebAssembly walker for `dfa`, or undefined where the host has none (an error if `required`). */
-export function wasmFourLanes(dfa: CompiledDfa, required: boolean): FourLanes | undefined {
+/** A table in WebAssembly memory and the walker over it, or undefined where the host has none (an error if `required`). */
+export function wasmTable(length: number, required: boolean): TableStore | undefined {
   const module = walkModule();
   if (!module) {
     if (required) throw new Error('WebAssembly is not available in this host');
     return undefined;
   }
-  return new WasmFourLanes(dfa, module);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil((LAYOUT.delta + length * 4) / PAGE) });
+  const delta = new Int32Array(memory.buffer, LAYOUT.delta, length);
+  return { delta, lanes: (dfa) => new WasmFourLanes(dfa, module, memory, delta) };
 }
 
 class WasmFourLanes implements FourLanes {
-  readonly delta: Int32Array;
   private readonly bytes: Buffer;
   private readonly i32: Int32Array;
   private readonly walk4: (length: number) => number;
 
-  constructor(dfa: CompiledDfa, module: WebAssembly.Module) {
-    const memory = new WebAssembly.Memory({ initial: Math.ceil((LAYOUT.delta + dfa.delta.length * 4) / PAGE) });
+  constructor(dfa: CompiledDfa, module: WebAssembly.Module, memory: WebAssembly.Memory, readonly delta: Int32Array) {
     const instance = new WebAssembly.Instance(module, { env: { memory } });
     this.walk4 = instance.exports.walk4 as (length: number) => number;
     new Uint16Array(memory.buffer, LAYOUT.classOf, 0x10000).set(dfa.classOf);
-    this.delta = new Int32Array(memory.buffer, LAYOUT.delta, dfa.delta.length);
-    this.delta.set(dfa.delta);
     this.bytes = Buffer.from(memory.buffer);
     this.i32 = new Int32Array(memory.buffer);
   }
