@@ -196,7 +196,9 @@ describe('re-anchoring on real revisions of public texts', () => {
   for (const p of all) {
     const spans = annotatorSpans(p.oldText);
     const anchors = spans.map((s) => createAnchor(p.oldText, s.start, s.end));
-    judge(p, reanchorAll(anchors, p.newText, p.oldText), spans, withHistory, problems, 'history');
+    // No time limit on the diff here (the editor's is 1 s): with one, a busy machine gets a coarser
+    // diff and the figure would move from run to run.
+    judge(p, reanchorAll(anchors, p.newText, p.oldText, { timeoutMs: 0 }), spans, withHistory, problems, 'history');
     judge(p, reanchorAll(anchors, p.newText), spans, without, problems, 'nohistory');
   }
   const line = (name: string, t: Tally) =>
@@ -214,11 +216,9 @@ describe('re-anchoring on real revisions of public texts', () => {
   });
 
   // The bar asked for is 99.7% without history, reached; these floors are what is reached today
-  // (see the README's re-anchoring figures), so a change that loses ground fails here. With history
-  // the figure moves a little from run to run: the diff gives up refining after a time limit,
-  // so a busy machine gets a coarser diff.
+  // (see the README's re-anchoring figures), so a change that loses ground fails here.
   it('keeps its share of correct results with and without the old text', () => {
-    expect(pct(withHistory.correct, withHistory.spans)).toBeGreaterThanOrEqual(99);
+    expect(pct(withHistory.correct, withHistory.spans)).toBeGreaterThanOrEqual(99.6);
     expect(pct(without.correct, without.spans)).toBeGreaterThanOrEqual(99.7);
     expect(without.tableRowsCorrect).toBeGreaterThanOrEqual(187);
   });
