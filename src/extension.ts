@@ -29,6 +29,7 @@ import { WorkspaceModelHost } from './vscode/workspace/workspaceModelHost';
 import { partyDisplayName } from './core/parties';
 import { editMetadataCommand } from './vscode/metadata/editMetadata';
 import { registerStanceMap } from './vscode/stanceMap/registerStanceMap';
+import { ReferenceDiagnostics } from './vscode/workspace/referenceDiagnostics';
 
 // Composition root: builds the adapters and registers every disposable; no logic lives here.
 export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
   const team = registerTeam({ editor, workspace, fs: nodeFileSystem, log });
   const transfer = transferCommands(log);
   const statusBar = new AnnotationStatusBar(service, workspace);
+  const references = new ReferenceDiagnostics(workspace);
   const decorations = new AnnotationDecorations(service, vscode.Uri.joinPath(context.extensionUri, 'media'), workspace);
   const highlight = new HighlightToggle();
 
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): PolicyAnnotatorApi {
     service,
     workspace,
     statusBar,
+    references,
     feedback,
     decorations,
     highlight,

@@ -94,5 +94,11 @@ suite('anchorless links', () => {
     }, { message: 'the broken anchorless link in Needs Review' });
     assert.deepEqual(labels, [`broken link: ${B}#${claimB.id} does not exist`]);
     assert.equal(sidecar(A).links?.length, 1, 'the link is kept');
+    // The Problems view shows it at the link's `to` line of A's sidecar.
+    const file = vscode.Uri.file(workspacePath('annotations', ...`${A}.yaml`.split('/')));
+    const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(file).find((d) => d.message === `broken link: ${B}#${claimB.id} does not exist`), { message: 'the broken link in the Problems view', timeoutMs: 20_000 });
+    const toLine = readFileSync(file.fsPath, 'utf8').split('\n').findIndex((l) => l.trim() === `to: ${B}#${claimB.id}`);
+    assert.ok(toLine > 0, 'the sidecar holds the link');
+    assert.equal(diagnostic.range.start.line, toLine);
   });
 });

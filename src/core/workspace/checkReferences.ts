@@ -83,13 +83,20 @@ function unresolved(ref: string, expected: 'annotation' | 'entity' | 'any', docu
   return entityIds.has(ref) ? undefined : `'${ref}' is not an annotation reference (path#id) nor an entity id in the catalogue`;
 }
 
+/** A reference of one annotation that cannot be followed: which field, and why. */
+export interface ReferenceProblem {
+  id: string;
+  field: string;
+  message: string;
+}
+
 /**
- * A sidecar's `supersededBy` problems (id → message, judged by the caller over the whole workspace:
- * superseded.ts), each located at its line, for the editor's Problems view.
+ * A sidecar's reference problems (a `supersededBy` or a link end that names nothing, judged by the
+ * caller over the whole workspace), each located at its line, for the editor's Problems view.
  */
-export function locateSupersessionProblems(name: string, text: string, messages: ReadonlyMap<string, string>): Problem[] {
+export function locateReferenceProblems(name: string, text: string, problems: readonly ReferenceProblem[]): Problem[] {
   const read = readSidecar(text, name, { rememberLayout: false });
-  return [...messages].map(([id, message]) => problemAt(name, read, id, 'supersededBy', message));
+  return problems.map(({ id, field, message }) => problemAt(name, read, id, field, message));
 }
 
 function at(s: LoadedSidecar, id: string, field: string, message: string): Problem {

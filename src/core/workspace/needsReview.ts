@@ -18,12 +18,19 @@ const REVIEW = new Set<string>(REVIEW_STATUSES);
 export function reviewReason(annotation: SidecarEntry, documentPath: string, status: AnchorStatus | 'conflict', exists: AnnotationExists, supersession?: Supersession): string | undefined {
   if (annotation.review) return `${annotation.review.status}${annotation.review.reason ? `: ${annotation.review.reason}` : ''}`;
   if (REVIEW.has(status)) return status;
-  if (annotation.kind === 'link') {
-    for (const ref of [annotation.from, annotation.to]) {
-      const parsed = parseAnnotationRef(ref);
-      if (parsed && !exists(parsed.document ?? documentPath, parsed.id)) return `broken link: ${ref} does not exist`;
-    }
-  }
+  const broken = brokenLinkEnd(annotation, documentPath, exists);
+  if (broken) return broken.message;
   if (supersession && !supersession.superseded) return supersession.problem;
+  return undefined;
+}
+
+/** A link's end (`from` or `to`) that names an annotation that does not exist, or undefined. */
+export function brokenLinkEnd(annotation: SidecarEntry, documentPath: string, exists: AnnotationExists): { field: 'from' | 'to'; message: string } | undefined {
+  if (annotation.kind !== 'link') return undefined;
+  for (const field of ['from', 'to'] as const) {
+    const ref = annotation[field];
+    const parsed = parseAnnotationRef(ref);
+    if (parsed && !exists(parsed.document ?? documentPath, parsed.id)) return { field, message: `broken link: ${ref} does not exist` };
+  }
   return undefined;
 }

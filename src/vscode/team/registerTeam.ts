@@ -13,7 +13,6 @@ import { WorkspaceAnnotations } from '../workspace/workspaceAnnotations';
 import { DisagreementTreeProvider, VersionNode } from './disagreementTree';
 import { promptEdits } from './editVersion';
 import { buildTeamReport, passageLink } from './teamReport';
-import { SupersessionDiagnostics } from './supersessionDiagnostics';
 
 // Team annotation in the editor: the agreement report (a Markdown preview), the Disagreements view,
 // and accepting a version into the curated set, as it is or edited first.
@@ -94,7 +93,6 @@ export function registerTeam(deps: TeamDeps): { provider: DisagreementTreeProvid
   const disposables: vscode.Disposable[] = [
     view,
     deps.workspace.onDidChange(autoRefresh),
-    new SupersessionDiagnostics(deps.workspace),
     view.onDidChangeVisibility((e) => e.visible && !provider.team && void refresh().catch((err: Error) => deps.log.warn(`Disagreements: ${err.message}`))),
     { dispose: () => timer && clearTimeout(timer) },
     ...registerCommandTable(

@@ -10,7 +10,7 @@ import { createAnchor, fingerprint, normalizeText } from '../../../src/core/anch
 import type { Annotation } from '../../../src/core/model';
 import type { StanceMap } from '../../../src/core/stanceMap';
 import { writeSidecar } from '../../../src/core/store/writeSidecar';
-import { locateSupersessionProblems } from '../../../src/core/workspace/checkReferences';
+import { locateReferenceProblems } from '../../../src/core/workspace/checkReferences';
 import { reviewReason } from '../../../src/core/workspace/needsReview';
 import { cli } from '../cli/runCliCapture';
 import { tempRepo } from '../cli/tempRepo';
@@ -109,6 +109,6 @@ describe('superseded versions in the stance map and exports', () => {
     expect(csv.out).toBe('exported 4 annotations from 1 document as csv to out.csv; 1 superseded annotation left out (the curated versions are exported; --include-superseded keeps them)\n');
     // The editor's Problems view locates it the same way.
     const sidecarText = readFileSync(join(root, 'annotations', `${DOC}.yaml`), 'utf8');
-    expect(locateSupersessionProblems('x.yaml', sidecarText, new Map([['stance-b', 'why']]))).toMatchObject([{ file: 'x.yaml', line, severity: 'error', message: 'why' }]);
+    expect(locateReferenceProblems('x.yaml', sidecarText, [{ id: 'stance-b', field: 'supersededBy', message: 'why' }])).toMatchObject([{ file: 'x.yaml', line, severity: 'error', message: 'why' }]);
   });
 });
