@@ -96,7 +96,11 @@ export interface ReferenceProblem {
  */
 export function locateReferenceProblems(name: string, text: string, problems: readonly ReferenceProblem[]): Problem[] {
   const read = readSidecar(text, name, { rememberLayout: false });
-  return problems.map(({ id, field, message }) => problemAt(name, read, id, field, message));
+  // A file that cannot be read (a conflict marker, say) shows its own problem, and what it would
+  // reference cannot be judged from it; an entry not yet saved is not in the file to point at.
+  if (!read.sidecar || read.problems.some((p) => p.severity === 'error')) return [];
+  const saved = new Set([...read.sidecar.annotations, ...(read.sidecar.links ?? [])].map((a) => a.id));
+  return problems.filter((p) => saved.has(p.id)).map(({ id, field, message }) => problemAt(name, read, id, field, message));
 }
 
 function at(s: LoadedSidecar, id: string, field: string, message: string): Problem {
