@@ -18,14 +18,18 @@ const REVIEW = new Set<string>(REVIEW_STATUSES);
 export function reviewReason(annotation: SidecarEntry, documentPath: string, status: AnchorStatus | 'conflict', exists: AnnotationExists, supersession?: Supersession): string | undefined {
   if (annotation.review) return `${annotation.review.status}${annotation.review.reason ? `: ${annotation.review.reason}` : ''}`;
   if (REVIEW.has(status)) return status;
-  const broken = brokenLinkEnd(annotation, documentPath, exists);
+  const broken = missingLinkEnd(annotation, documentPath, exists);
   if (broken) return broken.message;
   if (supersession && !supersession.superseded) return supersession.problem;
   return undefined;
 }
 
-/** A link's end (`from` or `to`) that names an annotation that does not exist, or undefined. */
-export function brokenLinkEnd(annotation: SidecarEntry, documentPath: string, exists: AnnotationExists): { field: 'from' | 'to'; message: string } | undefined {
+/**
+ * A link's end (`from` or `to`) naming an annotation that `exists` does not know, or undefined: the
+ * editor's view of the live workspace. (`checkReferences.brokenLinkEnd` judges one reference against
+ * the sidecars a `validate` or `status` run read, and leaves documents it did not read unjudged.)
+ */
+export function missingLinkEnd(annotation: SidecarEntry, documentPath: string, exists: AnnotationExists): { field: 'from' | 'to'; message: string } | undefined {
   if (annotation.kind !== 'link') return undefined;
   for (const field of ['from', 'to'] as const) {
     const ref = annotation[field];

@@ -3,7 +3,7 @@ import type { Supersession } from '../../core/agreement/superseded';
 import type { SidecarEntry } from '../../core/model';
 import { sidecarPathFor } from '../../core/store/documentPaths';
 import { locateReferenceProblems, type ReferenceProblem } from '../../core/workspace/checkReferences';
-import { brokenLinkEnd } from '../../core/workspace/needsReview';
+import { missingLinkEnd } from '../../core/workspace/needsReview';
 import { ProblemDiagnostics } from '../annotations/problemDiagnostics';
 import { readSettings } from '../settings';
 import type { WorkspaceAnnotations } from './workspaceAnnotations';
@@ -48,7 +48,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       if (s?.superseded) return;
       const problems: ReferenceProblem[] = [];
       if (s) problems.push({ id: entry.id, field: 'supersededBy', message: s.problem });
-      const broken = brokenLinkEnd(entry, documentPath, (path, id) => this.workspace.exists(folder, path, id));
+      const broken = missingLinkEnd(entry, documentPath, (path, id) => this.workspace.exists(folder, path, id));
       if (broken) problems.push({ id: entry.id, ...broken });
       if (!problems.length) return;
       const name = sidecarPathFor(documentPath, readSettings(folder).annotationsFolder);
